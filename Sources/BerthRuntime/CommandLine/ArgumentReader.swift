@@ -1,0 +1,55 @@
+/// A small runc-compatible argument reader: `--flag value`, `--flag=value`,
+/// `-f value`, boolean flags, and positionals, with errors that name the flag.
+struct ArgumentReader {
+    private(set) var positionals: [String] = []
+    private var values: [String: [String]] = [:]
+    private var switches: Set<String> = []
+
+    /// `valued` and `boolean` list every accepted spelling; aliases map to one name
+    /// (the first spelling). Parsing stops at the first positional when
+    /// `stopAtPositional` is set (exec: the rest is the command) or at "--".
+    init(_ arguments: [String], valued: [[String]], boolean: [[String]], stopAfterPositionals: Int? = nil) throws(RuntimeError) {
+        var canonical: [String: (name: String, takesValue: Bool)] = [:]
+        for group in valued { for spelling in group { canonical[spelling] = (group[0], true) } }
+        for group in boolean { for spelling in group { canonical[spelling] = (group[0], false) } }
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if let limit = stopAfterPositionals, positionals.count >= limit {
+                positionals.append(argument)
+                continue
+            }
+            if argument == "--" {
+                positionals.append(contentsOf: arguments[index...])
+                break
+            }
+            guard argument.hasPrefix("-") && argument != "-" else {
+                positionals.append(argument)
+                continue
+            }
+            var flag = argument
+            var inline: String?
+            if let equals = argument.firstIndex(of: "=") {
+                flag = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            guard let spec = canonical[flag] else { throw RuntimeError("flag provided but not defined: \(flag)") }
+            if spec.takesValue {
+                let value: String
+                if let inline { value = inline } else {
+                    guard index < arguments.count else { throw RuntimeError("flag needs an argument: \(flag)") }
+                    value = arguments[index]
+                    index += 1
+                }
+                values[spec.name, default: []].append(value)
+            } else {
+                if let inline, inline == "false" { switches.remove(spec.name) } else { switches.insert(spec.name) }
+            }
+        }
+    }
+
+    func value(_ name: String) -> String? { values[name]?.last }
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func flag(_ name: String) -> Bool { switches.contains(name) }
+}

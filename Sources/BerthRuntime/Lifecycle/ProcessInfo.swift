@@ -1,0 +1,25 @@
+import Glibc
+import LinuxSys
+
+/// Facts about a host process from /proc, used to tell a live container init
+/// from a dead one or a recycled pid.
+enum ProcessInfo {
+    /// Field 22 of /proc/PID/stat (start time in clock ticks), or nil if gone.
+    static func startTime(_ pid: Int32) -> String? { statFields(pid).map { $0.count > 19 ? $0[19] : "" } }
+
+    /// The one-letter state (R, S, Z, ...), or nil if gone.
+    static func state(_ pid: Int32) -> String? { statFields(pid).flatMap { $0.first } }
+
+    /// Fields after "(comm)" in /proc/PID/stat: index 0 is field 3 (state).
+    private static func statFields(_ pid: Int32) -> [String]? {
+        guard pid > 0, let text = try? FileSystem.readString("/proc/\(pid)/stat"),
+              let close = text.lastIndex(of: ")") else { return nil }
+        return text[text.index(after: close)...].split(separator: " ").map(String.init)
+    }
+
+    /// Whether `record`'s init is alive (not a zombie, not a recycled pid).
+    static func isAlive(pid: Int32, startTime: String) -> Bool {
+        guard let state = state(pid), state != "Z", state != "X" else { return false }
+        return self.startTime(pid) == startTime
+    }
+}
