@@ -24,5 +24,7 @@ let package = Package(
         ),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
+        // Root-only: real namespaces, mounts and cgroups through the berth-runtime binary.
+        .testTarget(name: "BerthRuntimeIntegrationTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
     ]
 )

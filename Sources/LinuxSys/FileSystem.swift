@@ -30,11 +30,16 @@ public enum FileSystem {
         let fd = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
         do {
             try fd.writeAll(bytes)
-            _ = fsync(fd.rawValue)
-            fd.close()
-            try syscallRetrying("rename", path) { rename(temporary, path) }
         } catch {
             fd.close()
+            unlink(temporary)
+            throw error
+        }
+        _ = fsync(fd.rawValue)
+        fd.close()
+        do {
+            try syscallRetrying("rename", path) { rename(temporary, path) }
+        } catch {
             unlink(temporary)
             throw error
         }

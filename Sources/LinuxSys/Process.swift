@@ -64,6 +64,7 @@ public func processControl(
 
 /// prctl(2) option numbers Berth uses (linux/prctl.h).
 public enum ProcessControlOption {
+    public static let setDumpable: Int32 = 4  // PR_SET_DUMPABLE
     public static let setKeepCapabilities: Int32 = 8  // PR_SET_KEEPCAPS
     public static let dropBoundingCapability: Int32 = 24  // PR_CAPBSET_DROP
     public static let setNoNewPrivileges: Int32 = 38  // PR_SET_NO_NEW_PRIVS

@@ -21,7 +21,7 @@ struct Bundle {
             throw RuntimeError("invalid config.json: \(describeDecodingError(error))")
         }
         guard let root = spec.root, !root.path.isEmpty else { throw RuntimeError("invalid config.json: root.path is missing") }
-        rootfs = root.path.hasPrefix("/") ? Path.clean(root.path) : Path.join(path, root.path)
+        rootfs = Path.clean(root.path.hasPrefix("/") ? root.path : Path.join(path, root.path))
         guard FileSystem.isDirectory(rootfs) else {
             throw RuntimeError("rootfs \(rootfs) does not exist or is not a directory")
         }

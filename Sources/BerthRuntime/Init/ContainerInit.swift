@@ -13,6 +13,9 @@ struct ContainerInit {
     func run() -> Never {
         var reportedReady = false
         do {
+            // Non-dumpable until execve: no process in the container can open
+            // /proc/<this pid>/exe and so reach the runtime binary (CVE-2019-5736).
+            do { try processControl(ProcessControlOption.setDumpable, 0) } catch { throw RuntimeError("set non-dumpable", error) }
             try context.sync.expect(.go)
             try setUp(reportReady: { () throws(RuntimeError) in
                 do { try context.sync.send(.ready) } catch { throw RuntimeError("report ready", error) }
@@ -22,7 +25,7 @@ struct ContainerInit {
             if reportedReady {
                 printError("berth-runtime: \(error)")
             } else {
-                try? context.sync.send(.failed, error.message)
+                try? context.sync.send(.failed, "\(error)")
             }
             exitImmediately(reportedReady ? 127 : 1)
         }

@@ -55,7 +55,11 @@ struct SyncChannel {
         while result.count < count {
             let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<(count - result.count)])
             let got = try fd.read(into: slice)
-            if got == 0 { return result.isEmpty ? nil : result }
+            if got == 0 {
+                // A clean close between frames is EOF; inside a frame it is an error.
+                if result.isEmpty { return nil }
+                throw SystemError("read", "sync channel (truncated frame)", errno: 32)  // EPIPE
+            }
             result.append(contentsOf: slice[0..<got])
         }
         return result
