@@ -2,6 +2,18 @@
 // Berth: a container engine for Linux that speaks Docker's Engine API.
 import PackageDescription
 
+/// berth-runtime is linked fully static, by lld, with its hot functions first
+/// (Sources/berth-runtime/link-order.txt, made by scripts/profile-link-order):
+/// it must start in a few milliseconds and stay under 4 MB resident.
+let runtimeLinkerFlags = [
+    "-static-executable", "-use-ld=lld",
+    "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/berth-runtime/link-order.txt",
+    "-Xlinker", "--no-warn-symbol-ordering",
+]
+
+/// One section per function, so the link order above can place each one.
+let orderable: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"])]
+
 let package = Package(
     name: "Berth",
     platforms: [.macOS(.v14)],
@@ -12,15 +24,16 @@ let package = Package(
         // Syscalls Swift cannot call directly (variadic, macros, raw clone).
         .target(name: "CLinuxSys"),
         // Typed, EINTR-safe wrappers over the Linux syscalls Berth uses.
-        .target(name: "LinuxSys", dependencies: ["CLinuxSys"]),
+        .target(name: "LinuxSys", dependencies: ["CLinuxSys"], swiftSettings: orderable),
         // OCI runtime-spec / image-spec types and a Foundation-free JSON codec.
-        .target(name: "OCI"),
+        .target(name: "OCI", swiftSettings: orderable),
         // The OCI runtime: namespaces, mounts, cgroups, capabilities.
-        .target(name: "BerthRuntime", dependencies: ["OCI", "LinuxSys"]),
+        .target(name: "BerthRuntime", dependencies: ["OCI", "LinuxSys"], swiftSettings: orderable),
         .executableTarget(
             name: "berth-runtime",
             dependencies: ["BerthRuntime"],
-            linkerSettings: [.unsafeFlags(["-static-executable"])]
+            exclude: ["link-order.txt"],
+            linkerSettings: [.unsafeFlags(runtimeLinkerFlags)]
         ),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
