@@ -69,6 +69,19 @@ struct SecurityRootTests {
         #expect(result.lines == ["CapEff:\t0000000000000020", "CapBnd:\t0000000000000021", "CapAmb:\t0000000000000020"])
     }
 
+    @Test func sysctlOomScoreAndNoNewPrivileges() throws {
+        defer { harness.cleanUp() }
+        let bundle = try harness.makeBundle(args: ["sh", "-c",
+            "cat /proc/sys/net/ipv4/ip_forward /proc/self/oom_score_adj; grep NoNewPrivs /proc/self/status | cut -f2"]) {
+            $0.linux?.sysctl = ["net.ipv4.ip_forward": "1"]
+            $0.process?.oomScoreAdj = 500
+            $0.process?.noNewPrivileges = true
+        }
+        let result = harness.run(bundle)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines == ["1", "500", "1"])
+    }
+
     @Test func userAndGroupsAreSwitched() throws {
         defer { harness.cleanUp() }
         let bundle = try harness.makeBundle(args: ["sh", "-c", "id -u; id -g; id -G; touch /root/x 2>&1 || echo denied"]) {
@@ -95,6 +108,10 @@ struct SecurityRootTests {
         defer { harness.cleanUp() }
         // While a created container waits for start, its PID 1 is still the
         // runtime. A process exec'd into it must not be able to open that binary.
+        // Two guards stand here: the kernel's capability-subset rule (the
+        // runtime holds more capabilities than the prober) and non-dumpable
+        // (which also covers the short window after the runtime dropped its
+        // capabilities and before execve, which no test can hold open).
         let bundle = try harness.makeBundle(args: ["true"])
         let id = harness.newID()
         #expect(harness.runtime(["create", "--bundle", bundle, id]).status == 0)

@@ -58,8 +58,7 @@ struct RootfsBuilder {
 
     /// Masked and read-only paths, sysctls and the read-only root, after pivot_root.
     func finalize() throws(RuntimeError) {
-        for path in spec.linux?.maskedPaths ?? [] { try mask(path) }
-        for path in spec.linux?.readonlyPaths ?? [] { try makeReadOnly(path) }
+        // sysctls first: /proc/sys is one of the read-only paths.
         for (key, value) in (spec.linux?.sysctl ?? [:]).sorted(by: { $0.key < $1.key }) {
             let file = "/proc/sys/" + key.split(separator: ".").joined(separator: "/")
             if key.contains("/") || key.contains("..") { throw RuntimeError("invalid sysctl \"\(key)\"") }
@@ -67,6 +66,8 @@ struct RootfsBuilder {
                 throw RuntimeError("set sysctl \(key)=\(value)", error)
             }
         }
+        for path in spec.linux?.readonlyPaths ?? [] { try makeReadOnly(path) }
+        for path in spec.linux?.maskedPaths ?? [] { try mask(path) }
         if spec.root?.readonly == true {
             do {
                 try mount(source: nil, target: "/", type: nil, flags: MountFlags([.bind, .remount, .readOnly]).union(lockedFlags("/")))

@@ -39,6 +39,14 @@ struct RuntimeHarness {
         let directory = NSTemporaryDirectory() + "berth-it-rootfs-\(getpid())"
         let status = shell([repositoryRoot + "/scripts/make-busybox-rootfs", directory + "/rootfs"]).status
         precondition(status == 0, "make-busybox-rootfs failed")
+        // Swift Testing has no global teardown: remove it, and the parent
+        // cgroups the tests used, when the test process exits.
+        atexit {
+            RuntimeHarness.shell(["rm", "-rf", NSTemporaryDirectory() + "berth-it-rootfs-\(getpid())"])
+            for hierarchy in (try? FileManager.default.contentsOfDirectory(atPath: "/sys/fs/cgroup")) ?? [] {
+                rmdir("/sys/fs/cgroup/\(hierarchy)/berth-test")
+            }
+        }
         return directory + "/rootfs"
     }()
 
