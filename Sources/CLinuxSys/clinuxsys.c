@@ -142,22 +142,32 @@ int berth_capset(uint64_t effective, uint64_t permitted, uint64_t inheritable) {
     return (int)syscall(SYS_capset, &header, data);
 }
 
+// Room for one SCM_RIGHTS descriptor, aligned as cmsghdr requires.
+union berth_fd_control {
+    char buffer[CMSG_SPACE(sizeof(int))];
+    struct cmsghdr align;
+};
+
+// Points `message` at one iovec (the payload, or a single byte when there is
+// none) and at the control buffer; shared by sending and receiving.
+static void berth_prepare_message(struct msghdr *message, struct iovec *iov, union berth_fd_control *control,
+                                  void *payload, size_t length, char *spare) {
+    iov->iov_base = length > 0 ? payload : spare;
+    iov->iov_len = length > 0 ? length : 1;
+    memset(control, 0, sizeof(*control));
+    memset(message, 0, sizeof(*message));
+    message->msg_iov = iov;
+    message->msg_iovlen = 1;
+    message->msg_control = control->buffer;
+    message->msg_controllen = sizeof(control->buffer);
+}
+
 int berth_send_fd(int sock, int fd, const void *payload, size_t length) {
-    char one = 0;
+    char spare = 0;
     struct iovec iov;
-    iov.iov_base = length > 0 ? (void *)payload : &one;
-    iov.iov_len = length > 0 ? length : 1;
-    union {
-        char buffer[CMSG_SPACE(sizeof(int))];
-        struct cmsghdr align;
-    } control;
-    memset(&control, 0, sizeof(control));
+    union berth_fd_control control;
     struct msghdr message;
-    memset(&message, 0, sizeof(message));
-    message.msg_iov = &iov;
-    message.msg_iovlen = 1;
-    message.msg_control = control.buffer;
-    message.msg_controllen = sizeof(control.buffer);
+    berth_prepare_message(&message, &iov, &control, (void *)payload, length, &spare);
     struct cmsghdr *header = CMSG_FIRSTHDR(&message);
     header->cmsg_level = SOL_SOCKET;
     header->cmsg_type = SCM_RIGHTS;
@@ -171,21 +181,12 @@ int berth_send_fd(int sock, int fd, const void *payload, size_t length) {
 }
 
 int berth_recv_fd(int sock, void *payload, size_t *length) {
-    char one = 0;
+    char spare = 0;
     struct iovec iov;
-    iov.iov_base = (payload != NULL && length != NULL && *length > 0) ? payload : &one;
-    iov.iov_len = (payload != NULL && length != NULL && *length > 0) ? *length : 1;
-    union {
-        char buffer[CMSG_SPACE(sizeof(int))];
-        struct cmsghdr align;
-    } control;
-    memset(&control, 0, sizeof(control));
+    union berth_fd_control control;
     struct msghdr message;
-    memset(&message, 0, sizeof(message));
-    message.msg_iov = &iov;
-    message.msg_iovlen = 1;
-    message.msg_control = control.buffer;
-    message.msg_controllen = sizeof(control.buffer);
+    size_t capacity = (payload != NULL && length != NULL) ? *length : 0;
+    berth_prepare_message(&message, &iov, &control, payload, capacity, &spare);
     ssize_t received;
     do {
         received = recvmsg(sock, &message, MSG_CMSG_CLOEXEC);
