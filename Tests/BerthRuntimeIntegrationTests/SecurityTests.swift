@@ -82,6 +82,43 @@ struct SecurityRootTests {
         #expect(result.lines == ["1", "500", "1"])
     }
 
+    @Test func seccompProfileDeniesWhatItNames() throws {
+        defer { harness.cleanUp() }
+        // mkdir/mkdirat fail with EPERM; uname(2) with arguments is untouched;
+        // personality(0xffffffff) (a query) is refused only for that argument.
+        let profile = Seccomp(defaultAction: "SCMP_ACT_ALLOW", syscalls: [
+            SeccompSyscall(names: ["mkdir", "mkdirat"], action: "SCMP_ACT_ERRNO", errnoRet: 1),
+            SeccompSyscall(names: ["sethostname"], action: "SCMP_ACT_ERRNO", errnoRet: 38,
+                           args: [SeccompArg(index: 1, value: 3, op: "SCMP_CMP_EQ")]),
+        ])
+        let bundle = try harness.makeBundle(args: ["sh", "-c",
+            "mkdir /tmp/x 2>&1; uname -s; hostname abc 2>&1; hostname abcd && hostname; echo end"]) { spec in
+            spec.linux?.seccomp = profile
+            for keyPath in [\Capabilities.bounding, \.effective, \.permitted] {
+                spec.process?.capabilities?[keyPath: keyPath]?.append("CAP_SYS_ADMIN")
+            }
+        }
+        let result = harness.run(bundle)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Operation not permitted"), "\(result.stdout)")
+        #expect(result.stdout.contains("Linux"))
+        // "abc" has length 3: ENOSYS (38); "abcd" is allowed.
+        #expect(result.stdout.contains("Function not implemented") || result.stdout.contains("not implemented"), "\(result.stdout)")
+        #expect(result.lines.suffix(2) == ["abcd", "end"], "\(result.stdout)")
+    }
+
+    @Test func invalidSeccompProfileFailsCreate() throws {
+        defer { harness.cleanUp() }
+        let bundle = try harness.makeBundle(args: ["true"]) {
+            $0.linux?.seccomp = Seccomp(defaultAction: "SCMP_ACT_SOMETHING")
+        }
+        let id = harness.newID()
+        let result = harness.runtime(["create", "--bundle", bundle, id])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unsupported seccomp action"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: harness.stateRoot + "/" + id))
+    }
+
     @Test func userAndGroupsAreSwitched() throws {
         defer { harness.cleanUp() }
         let bundle = try harness.makeBundle(args: ["sh", "-c", "id -u; id -g; id -G; touch /root/x 2>&1 || echo denied"]) {

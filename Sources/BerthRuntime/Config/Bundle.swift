@@ -48,6 +48,7 @@ struct Bundle {
         }
         _ = try CapabilityPlan(process.capabilities)
         _ = try MountOptions.rootPropagation(spec.linux?.rootfsPropagation)
+        if let profile = spec.linux?.seccomp { _ = try SeccompCompiler.compile(profile) }
         if spec.hostname.map({ !$0.isEmpty }) == true && !seen.contains("uts") {
             throw RuntimeError("invalid config.json: hostname is set but there is no new uts namespace")
         }

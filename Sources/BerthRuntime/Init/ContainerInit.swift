@@ -49,16 +49,28 @@ struct ContainerInit {
         let executable = try setup.resolveExecutable()
         try setup.enterWorkingDirectory()
         let capabilities = try CapabilityPlan(context.process.capabilities)
+        let seccomp = try context.spec.linux?.seccomp.map { (profile) throws(RuntimeError) in try SeccompCompiler.compile(profile) }
         try capabilities.dropBoundingSet()
         try reportReady()
         try waitForStart()
         if !isExec, let hooks = context.spec.hooks?.startContainer, !hooks.isEmpty {
             try HookRunner(state: stateJSON(status: "created")).run(hooks, phase: "startContainer")
         }
+        // seccomp(2) needs no_new_privs or CAP_SYS_ADMIN: install the filter
+        // while still privileged, or after no_new_privs when that is asked for.
+        let afterNoNewPrivileges = context.process.noNewPrivileges == true
+        if let seccomp, !afterNoNewPrivileges { try install(seccomp) }
         try setup.switchUser(capabilities: capabilities)
+        if let seccomp, afterNoNewPrivileges { try install(seccomp) }
         do { try closeOnExecFrom(3) } catch { throw RuntimeError("close inherited descriptors", error) }
         let failure = execute(path: executable, arguments: context.process.args ?? [], environment: context.process.env ?? [])
         throw RuntimeError("exec \(executable)", failure)
+    }
+
+    private func install(_ program: SeccompCompiler.Program) throws(RuntimeError) {
+        do { try installSeccompFilter(program.instructions, flags: program.flags) } catch {
+            throw RuntimeError("install seccomp filter", error)
+        }
     }
 
     private func joinNamespaces() throws(RuntimeError) {
