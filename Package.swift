@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "OCI", swiftSettings: orderable),
         // The OCI runtime: namespaces, mounts, cgroups, capabilities.
         .target(name: "BerthRuntime", dependencies: ["OCI", "LinuxSys"], swiftSettings: orderable),
+        // Images: references, content store, layers (issue 3; grows here).
+        .target(name: "BerthImage"),
         .executableTarget(
             name: "berth-runtime",
             dependencies: ["BerthRuntime"],
@@ -36,6 +38,7 @@ let package = Package(
             linkerSettings: [.unsafeFlags(runtimeLinkerFlags)]
         ),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
+        .testTarget(name: "BerthImageTests", dependencies: ["BerthImage"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
         // Root-only: real namespaces, mounts and cgroups through the berth-runtime binary.
         .testTarget(name: "BerthRuntimeIntegrationTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
