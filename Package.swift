@@ -20,6 +20,9 @@ let package = Package(
     products: [
         .executable(name: "berth-runtime", targets: ["berth-runtime"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
     targets: [
         // Syscalls Swift cannot call directly (variadic, macros, raw clone).
         .target(name: "CLinuxSys"),
@@ -30,7 +33,7 @@ let package = Package(
         // The OCI runtime: namespaces, mounts, cgroups, capabilities.
         .target(name: "BerthRuntime", dependencies: ["OCI", "LinuxSys"], swiftSettings: orderable),
         // Images: references, content store, layers (issue 3; grows here).
-        .target(name: "BerthImage"),
+        .target(name: "BerthImage", dependencies: ["LinuxSys", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "berth-runtime",
             dependencies: ["BerthRuntime"],
