@@ -129,9 +129,7 @@ public enum RuntimeCommandLine {
             let path = (reader.value("--bundle") ?? ".") + "/config.json"
             if FileSystem.exists(path) { throw RuntimeError("File \(path) exists. Remove it first") }
             do {
-                var encoder = JSONValueEncoder()
-                encoder.pretty = true
-                try FileSystem.write(path, try encoder.encode(DefaultSpec.make()) + [0x0a])
+                try FileSystem.write(path, DefaultSpec.make().jsonBytes(pretty: true) + [0x0a])
             } catch {
                 throw RuntimeError("write \(path): \(error)")
             }
@@ -186,16 +184,13 @@ public enum RuntimeCommandLine {
     }
 
     private static func encode(_ state: ContainerState) -> String {
-        var encoder = JSONValueEncoder()
-        encoder.pretty = true
-        return (try? encoder.encodeValue(state).serialized(pretty: true)) ?? "{}"
+        state.json.serialized(pretty: true)
     }
 
     private static func renderList(_ states: [ContainerState], format: String, quiet: Bool) -> String {
         if quiet { return states.map { $0.id + "\n" }.joined() }
         if format == "json" {
-            let values = states.compactMap { try? JSONValueEncoder().encodeValue($0) }
-            return JSONValue.array(values).serialized() + "\n"
+            return JSONValue.array(states.map(\.json)).serialized() + "\n"
         }
         var lines = ["ID\tPID\tSTATUS\tBUNDLE\tCREATED"]
         for state in states {

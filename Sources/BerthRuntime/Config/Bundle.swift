@@ -17,8 +17,8 @@ struct Bundle {
         do { configBytes = try FileSystem.read(configPath) } catch {
             throw RuntimeError("cannot read \(configPath): \(error.reason.lowercased())")
         }
-        do { spec = try JSONValueDecoder().decode(Spec.self, from: configBytes) } catch {
-            throw RuntimeError("invalid config.json: \(describeDecodingError(error))")
+        do { spec = try Spec(jsonBytes: configBytes) } catch {
+            throw RuntimeError("invalid config.json: \(error)")
         }
         guard let root = spec.root, !root.path.isEmpty else { throw RuntimeError("invalid config.json: root.path is missing") }
         rootfs = Path.clean(root.path.hasPrefix("/") ? root.path : Path.join(path, root.path))

@@ -136,6 +136,6 @@ struct ContainerInit {
     private func stateJSON(status: String) -> String {
         let state = ContainerState(id: context.containerID, status: status, pid: getpid(), bundle: context.bundle,
                                    annotations: context.spec.annotations)
-        return (try? JSONValueEncoder().encodeValue(state).serialized()) ?? "{}"
+        return state.json.serialized()
     }
 }

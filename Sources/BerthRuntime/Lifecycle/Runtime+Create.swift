@@ -116,7 +116,7 @@ extension Runtime {
             case .runHooks:
                 var state = ociState(record)
                 state.status = "creating"
-                let json = (try? JSONValueEncoder().encodeValue(state).serialized()) ?? "{}"
+                let json = state.json.serialized()
                 let runner = HookRunner(state: json)
                 try runner.run(spec.hooks?.prestart ?? [], phase: "prestart")
                 try runner.run(spec.hooks?.createRuntime ?? [], phase: "createRuntime")

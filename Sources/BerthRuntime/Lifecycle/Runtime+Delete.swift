@@ -26,7 +26,7 @@ extension Runtime {
         if let hooks = spec?.hooks?.poststop, !hooks.isEmpty {
             var state = ociState(record)
             state.status = "stopped"
-            let json = (try? JSONValueEncoder().encodeValue(state).serialized()) ?? "{}"
+            let json = state.json.serialized()
             HookRunner(state: json).runAll(hooks, phase: "poststop")
         }
         try store.remove(id)

@@ -75,16 +75,15 @@ extension Runtime {
     /// the command-line overrides, as runc builds it.
     private func execProcess(spec: Spec, options: ExecOptions) throws(RuntimeError) -> Process {
         if let file = options.processFile {
-            do {
-                let process = try JSONValueDecoder().decode(Process.self, from: try FileSystem.read(file))
-                guard let args = process.args, !args.isEmpty else { throw RuntimeError("process.json: args is empty") }
-                _ = try CapabilityPlan(process.capabilities)
-                return process
-            } catch let error as RuntimeError {
-                throw error
-            } catch {
-                throw RuntimeError("invalid process file \(file): \(describeDecodingError(error))")
+            let bytes: [UInt8]
+            do { bytes = try FileSystem.read(file) } catch { throw RuntimeError("read process file \(file)", error) }
+            let process: Process
+            do { process = try Process(jsonBytes: bytes) } catch {
+                throw RuntimeError("invalid process file \(file): \(error)")
             }
+            guard let args = process.args, !args.isEmpty else { throw RuntimeError("process.json: args is empty") }
+            _ = try CapabilityPlan(process.capabilities)
+            return process
         }
         guard !options.arguments.isEmpty else { throw RuntimeError("exec needs a command (or --process)") }
         var process = spec.process ?? Process()

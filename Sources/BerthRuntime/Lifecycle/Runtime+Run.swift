@@ -18,7 +18,7 @@ extension Runtime {
         }
         launched.sync.fd.close()
         if let hooks = launched.spec.hooks?.poststart, !hooks.isEmpty {
-            let json = (try? JSONValueEncoder().encodeValue(ociState(launched.record)).serialized()) ?? "{}"
+            let json = ociState(launched.record).json.serialized()
             HookRunner(state: json).runAll(hooks, phase: "poststart")
         }
         let status: ExitStatus

@@ -14,7 +14,7 @@ extension Runtime {
         try releaseFifo(record)
         let spec = try store.loadConfig(id)
         if let hooks = spec.hooks?.poststart, !hooks.isEmpty {
-            let json = (try? JSONValueEncoder().encodeValue(ociState(record)).serialized()) ?? "{}"
+            let json = ociState(record).json.serialized()
             try HookRunner(state: json).run(hooks, phase: "poststart")
         }
     }

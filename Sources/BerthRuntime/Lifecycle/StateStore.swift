@@ -34,12 +34,9 @@ struct StateStore {
 
     func save(_ record: ContainerRecord) throws(RuntimeError) {
         do {
-            let bytes = try JSONValueEncoder().encode(record)
-            try FileSystem.writeAtomically(directory(record.id) + "/state.json", bytes, mode: 0o600)
-        } catch let error as SystemError {
-            throw RuntimeError("save state of \(record.id)", error)
+            try FileSystem.writeAtomically(directory(record.id) + "/state.json", record.jsonBytes(), mode: 0o600)
         } catch {
-            throw RuntimeError("encode state of \(record.id)", error)
+            throw RuntimeError("save state of \(record.id)", error)
         }
     }
 
@@ -56,14 +53,14 @@ struct StateStore {
             if error.errno == ENOENT { throw RuntimeError("container \"\(id)\" does not exist") }
             throw RuntimeError("read state of \(id)", error)
         }
-        do { return try JSONValueDecoder().decode(ContainerRecord.self, from: bytes) } catch {
-            throw RuntimeError("state of \(id) is corrupt: \(describeDecodingError(error))")
+        do { return try ContainerRecord(jsonBytes: bytes) } catch {
+            throw RuntimeError("state of \(id) is corrupt: \(error)")
         }
     }
 
     func loadConfig(_ id: String) throws(RuntimeError) -> Spec {
         do {
-            return try JSONValueDecoder().decode(Spec.self, from: try FileSystem.read(directory(id) + "/config.json"))
+            return try Spec(jsonBytes: try FileSystem.read(directory(id) + "/config.json"))
         } catch {
             throw RuntimeError("config of \(id) is unreadable: \(error)")
         }
