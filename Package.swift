@@ -32,6 +32,10 @@ let package = Package(
         .target(name: "OCI", swiftSettings: orderable),
         // The OCI runtime: namespaces, mounts, cgroups, capabilities.
         .target(name: "BerthRuntime", dependencies: ["OCI", "LinuxSys"], swiftSettings: orderable),
+        // openat2, xattr calls and makedev/major/minor for BerthArchive.
+        .target(name: "CBerthArchive"),
+        // Tar read/write and safe extraction for image layers; Foundation-free.
+        .target(name: "BerthArchive", dependencies: ["CBerthArchive"]),
         // Images: references, content store, layers (issue 3; grows here).
         .target(name: "BerthImage", dependencies: ["LinuxSys", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
@@ -42,6 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "BerthImageTests", dependencies: ["BerthImage"]),
+        .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CBerthArchive"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
         // Root-only: real namespaces, mounts and cgroups through the berth-runtime binary.
         .testTarget(name: "BerthRuntimeIntegrationTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
