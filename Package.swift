@@ -45,7 +45,7 @@ let package = Package(
             linkerSettings: [.unsafeFlags(runtimeLinkerFlags)]
         ),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
-        .testTarget(name: "BerthImageTests", dependencies: ["BerthImage"]),
+        .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CBerthArchive"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
         // Root-only: real namespaces, mounts and cgroups through the berth-runtime binary.

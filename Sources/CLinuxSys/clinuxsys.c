@@ -229,6 +229,35 @@ long berth_fs_type(const char *path) {
     return (long)info.f_type;
 }
 
+#ifndef SYS_fsopen
+#define SYS_fsopen 430
+#endif
+#ifndef SYS_fsconfig
+#define SYS_fsconfig 431
+#endif
+#ifndef SYS_fsmount
+#define SYS_fsmount 432
+#endif
+#ifndef SYS_move_mount
+#define SYS_move_mount 429
+#endif
+
+int berth_fsopen(const char *fsname, unsigned int flags) { return (int)syscall(SYS_fsopen, fsname, flags); }
+
+int berth_fsconfig_string(int fd, const char *key, const char *value) {
+    return (int)syscall(SYS_fsconfig, fd, 1 /* FSCONFIG_SET_STRING */, key, value, 0);
+}
+
+int berth_fsconfig_create(int fd) { return (int)syscall(SYS_fsconfig, fd, 6 /* FSCONFIG_CMD_CREATE */, NULL, NULL, 0); }
+
+int berth_fsmount(int fd, unsigned int flags, unsigned int attributes) {
+    return (int)syscall(SYS_fsmount, fd, flags, attributes);
+}
+
+int berth_move_mount_to(int from_fd, const char *to_path) {
+    return (int)syscall(SYS_move_mount, from_fd, "", AT_FDCWD, to_path, 0x00000004 /* MOVE_MOUNT_F_EMPTY_PATH */);
+}
+
 int berth_errno(void) { return errno; }
 
 void berth_set_errno(int value) { errno = value; }

@@ -1,4 +1,5 @@
 @testable import BerthImage
+import Crypto
 import Foundation
 import Testing
 
@@ -6,6 +7,9 @@ import Testing
 /// way in and out, and never visible half-written.
 @Suite struct BlobStoreTests {
     let root = NSTemporaryDirectory() + "berth-blobs-\(UUID().uuidString)"
+
+    /// SHA-256 of bytes.
+    static func hash(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
     // sha256("hello\n")
     static let helloDigest = "sha256:5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03"
 

@@ -76,6 +76,21 @@ int berth_setrlimit(int resource, uint64_t soft, uint64_t hard);
 /// The f_type of the filesystem holding `path` (statfs(2)), or -1.
 long berth_fs_type(const char *path);
 
+/// fsopen(2): a filesystem context for the new mount API.
+int berth_fsopen(const char *fsname, unsigned int flags);
+
+/// fsconfig(2) with a string value (key may be "lowerdir+" on Linux >= 6.8).
+int berth_fsconfig_string(int fd, const char *key, const char *value);
+
+/// fsconfig(2) FSCONFIG_CMD_CREATE.
+int berth_fsconfig_create(int fd);
+
+/// fsmount(2).
+int berth_fsmount(int fd, unsigned int flags, unsigned int attributes);
+
+/// move_mount(2) of a detached mount (from_fd) onto a path.
+int berth_move_mount_to(int from_fd, const char *to_path);
+
 /// The current thread's errno (a macro in C).
 int berth_errno(void);
 
