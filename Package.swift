@@ -34,10 +34,13 @@ let package = Package(
         .target(name: "BerthRuntime", dependencies: ["OCI", "LinuxSys"], swiftSettings: orderable),
         // openat2, xattr calls and makedev/major/minor for BerthArchive.
         .target(name: "CBerthArchive"),
-        // Tar read/write and safe extraction for image layers; Foundation-free.
-        .target(name: "BerthArchive", dependencies: ["CBerthArchive"]),
+        // Debian's zlib and libzstd (zlib1g-dev, libzstd-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // Tar read/write, compression and safe extraction for image layers; Foundation-free.
+        .target(name: "BerthArchive", dependencies: ["CBerthArchive", "CZlib", "CZstd"]),
         // Images: references, content store, layers (issue 3; grows here).
-        .target(name: "BerthImage", dependencies: ["LinuxSys", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "BerthImage", dependencies: ["LinuxSys", "BerthArchive", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "berth-runtime",
             dependencies: ["BerthRuntime"],

@@ -55,13 +55,18 @@ public struct LayerStore: Sendable {
     /// already stored — then nothing is unpacked and the existing one is shared.
     @discardableResult
     public func register(
-        diffID: Digest, parent: Digest?, unpack: (String) throws -> Int64
+        diffID: Digest, parent: Digest?, staged: String? = nil, unpack: (String) throws -> Int64
     ) throws -> LayerRecord {
         let chain = parent.map { Self.chainID(parent: $0, diffID: diffID) } ?? diffID
-        if contains(chain) { return try record(chain) }
-        if let parent, !contains(parent) { throw LayerStoreError.parentMissing(layer: chain, parent: parent) }
-        let staging = root + "/tmp/" + UUID().uuidString
-        try FileSystem.makeDirectories(staging + "/diff", mode: 0o755)
+        if contains(chain) {
+            if let staged { discardStaged(staged) }
+            return try record(chain)
+        }
+        if let parent, !contains(parent) {
+            if let staged { discardStaged(staged) }
+            throw LayerStoreError.parentMissing(layer: chain, parent: parent)
+        }
+        let staging = try staged ?? stage()
         do {
             let size = try unpack(staging + "/diff")
             let link = Self.newLinkName()
@@ -79,6 +84,25 @@ public struct LayerStore: Sendable {
             try? FileSystem.removeTree(staging)
             throw error
         }
+    }
+
+    /// A fresh staging directory (with an empty `diff/`) for unpacking a layer
+    /// whose diff ID is known only once its tar has been read.
+    public func stage() throws(LayerStoreError) -> String {
+        let staging = root + "/tmp/" + UUID().uuidString
+        do { try FileSystem.makeDirectories(staging + "/diff", mode: 0o755) } catch { throw .io("create staging directory: \(error)") }
+        return staging
+    }
+
+    /// Publishes a staged layer under its chain ID; if that chain is already
+    /// stored, the staged copy is discarded and the stored one shared.
+    public func commitStaged(_ staging: String, diffID: Digest, parent: Digest?, size: Int64) throws -> LayerRecord {
+        try register(diffID: diffID, parent: parent, staged: staging) { _ in size }
+    }
+
+    /// Removes a staging directory that will not be published.
+    public func discardStaged(_ staging: String) {
+        try? FileSystem.removeTree(staging)
     }
 
     /// Removes a layer that no other layer builds on.
