@@ -87,3 +87,112 @@ import Testing
         #expect(store.layers.allRecords().isEmpty)
     }
 }
+
+/// Guards save and load: round trips keep IDs and names; every layout Docker
+/// writes loads; corrupt or unknown content registers nothing.
+@Suite struct SaveLoadTests {
+    let root = NSTemporaryDirectory() + "berth-saveload-\(UUID().uuidString)"
+
+    func makeStoreWithImage() throws -> (ImageStore, Digest) {
+        let store = try ImageStore(root: root + "/a")
+        let helper = ImageStoreTests()
+        let tar = try helper.rootfsTar()
+        let id = try helper.importTar(store, tar, changes: ["CMD [\"sh\"]"], name: "busybox:1")
+        try? FileManager.default.removeItem(atPath: helper.root)
+        return (store, id)
+    }
+
+    @Test func saveThenLoadKeepsIDsAndNames() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (store, id) = try makeStoreWithImage()
+        let archive = try store.save(["busybox:1"], to: MemoryByteSink()).bytes
+        let other = try ImageStore(root: root + "/b")
+        let loaded = try other.load(from: MemoryByteSource(archive))
+        #expect(loaded == [LoadedImage(id: id, references: [try ImageReference.parse("busybox:1")])])
+        #expect(try other.image(id).configBytes == store.image(id).configBytes)
+        // Loading again shares everything: still one layer.
+        _ = try other.load(from: MemoryByteSource(archive))
+        #expect(other.layers.allRecords().count == 1)
+        // The archive is also an OCI layout with a docker manifest.json.
+        let names = try TarNames.list(archive)
+        #expect(names.contains("manifest.json") && names.contains("index.json") && names.contains("oci-layout"))
+    }
+
+    @Test func corruptedBlobRegistersNothing() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (store, id) = try makeStoreWithImage()
+        var archive = try store.save(["busybox:1"], to: MemoryByteSink()).bytes
+        // Flip one byte of the layer's content ("hello" in etc/greeting).
+        let needle = Array("hello\n".utf8)
+        let at = try #require((0..<(archive.count - needle.count)).first { archive[$0..<($0 + needle.count)].elementsEqual(needle) })
+        archive[at] ^= 0x20
+        let other = try ImageStore(root: root + "/b")
+        #expect(throws: ImageStoreError.self) { try other.load(from: MemoryByteSource(archive)) }
+        #expect(other.allIDs().isEmpty)
+        #expect(!other.contains(id))
+        #expect(other.layers.allRecords().isEmpty)
+    }
+
+    @Test func unknownMediaTypeRegistersNothing() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (store, _) = try makeStoreWithImage()
+        let archive = try store.save(["busybox:1"], to: MemoryByteSink()).bytes
+        // Rewrite the archive as a pure OCI layout whose layer type is unknown.
+        var writer = TarWriter(MemoryByteSink())
+        var reader = TarReader(MemoryByteSource(archive))
+        while let entry = try reader.next() {
+            var data = try reader.readAllData()
+            if entry.name == "manifest.json" { continue }
+            if entry.name.hasPrefix("blobs/sha256/"), let text = String(bytes: data, encoding: .utf8),
+               text.contains(MediaType.ociManifest) && text.contains("layers") {
+                data = Array(text.replacingOccurrences(of: MediaType.ociLayer, with: "application/x-unknown").utf8)
+                // The blob no longer matches its name, so it goes under its new digest.
+                let digest = Digest(sha256: BlobStoreTests.hash(data))
+                try writer.append(TarEntry(name: "blobs/sha256/" + digest.hex, size: Int64(data.count)), contents: data)
+                let newIndex = ImageIndex(manifests: [Descriptor(mediaType: MediaType.ociManifest, digest: digest, size: Int64(data.count))])
+                let indexBytes = try JSONEncoder().encode(newIndex)
+                try writer.append(TarEntry(name: "index.json", size: Int64(indexBytes.count)), contents: Array(indexBytes))
+                continue
+            }
+            if entry.name == "index.json" { continue }
+            var copy = entry
+            copy.size = Int64(data.count)
+            try writer.append(copy, contents: data)
+        }
+        try writer.finish()
+        let other = try ImageStore(root: root + "/b")
+        #expect(throws: ImageStoreError.invalid("invalid archive: unsupported media type application/x-unknown")) {
+            try other.load(from: MemoryByteSource(writer.sink.bytes))
+        }
+        #expect(other.allIDs().isEmpty)
+    }
+
+    @Test func oldDockerArchiveLayoutLoads() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (store, id) = try makeStoreWithImage()
+        let image = try store.image(id)
+        let diffID = try #require(image.config.rootfs.diffIDs.first)
+        var writer = TarWriter(MemoryByteSink())
+        try writer.append(TarEntry(name: id.hex + ".json", size: Int64(image.configBytes.count)), contents: image.configBytes)
+        let layer = try store.blobs.read(diffID)
+        try writer.append(TarEntry(name: "abc123/", type: .directory, mode: 0o755))
+        try writer.append(TarEntry(name: "abc123/layer.tar", size: Int64(layer.count)), contents: layer)
+        let manifest = try JSONEncoder().encode([ArchiveManifestEntry(config: id.hex + ".json", repoTags: ["old:layout"], layers: ["abc123/layer.tar"])])
+        try writer.append(TarEntry(name: "manifest.json", size: Int64(manifest.count)), contents: Array(manifest))
+        try writer.finish()
+        let other = try ImageStore(root: root + "/b")
+        let loaded = try other.load(from: MemoryByteSource(writer.sink.bytes))
+        #expect(loaded.map(\.id) == [id])
+        #expect(try other.resolve("old:layout") == id)
+    }
+}
+
+/// Lists the names in a tar held in memory.
+enum TarNames {
+    static func list(_ bytes: [UInt8]) throws -> [String] {
+        var reader = TarReader(MemoryByteSource(bytes))
+        var names: [String] = []
+        while let entry = try reader.next() { names.append(entry.name) }
+        return names
+    }
+}
