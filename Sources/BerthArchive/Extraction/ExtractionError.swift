@@ -57,11 +57,17 @@ public struct ExtractionOptions: Sendable {
     public var appliesXattrs: Bool
     /// What to do with `..` escapes and out-of-root hard links.
     public var unsafeEntries: UnsafeEntryPolicy
+    /// What `.wh.` whiteout entries become; `.preserve` (plain files) unless unpacking a layer.
+    public var whiteouts: WhiteoutMode
 
     /// Options with the usual defaults.
-    public init(preservesOwnership: Bool = geteuid() == 0, appliesXattrs: Bool = true, unsafeEntries: UnsafeEntryPolicy = .reject) {
+    public init(
+        preservesOwnership: Bool = geteuid() == 0, appliesXattrs: Bool = true, unsafeEntries: UnsafeEntryPolicy = .reject,
+        whiteouts: WhiteoutMode = .preserve
+    ) {
         self.preservesOwnership = preservesOwnership
         self.appliesXattrs = appliesXattrs
         self.unsafeEntries = unsafeEntries
+        self.whiteouts = whiteouts
     }
 }

@@ -20,6 +20,11 @@ extension ExtractionSession {
         let path = procPath(directory, name)
         for key in entry.xattrs.keys.sorted() {
             guard let value = entry.xattrs[key] else { continue }
+            // A layer must not plant overlayfs bookkeeping (redirects, opaque flags) except through whiteouts.
+            if options.whiteouts != .preserve, key.hasPrefix("trusted.overlay.") {
+                warn(entry, "xattr \(key) skipped: overlayfs attributes come only from whiteouts")
+                continue
+            }
             let result = value.withUnsafeBytes { bytes in
                 retrying { berth_archive_lsetxattr(path, key, bytes.baseAddress, bytes.count, 0) }
             }

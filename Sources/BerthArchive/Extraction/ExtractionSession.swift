@@ -9,6 +9,9 @@ struct ExtractionSession {
     var report = ExtractionReport()
     /// Directory path → (mode, mtime), applied deepest-first at the end.
     var pendingDirectories: [String: (mode: UInt32, time: TarTimestamp, entry: String)] = [:]
+    /// Paths this archive created (with their parents), in `.apply` whiteout mode: what an
+    /// opaque marker keeps.
+    var layerPaths: Set<String> = []
 
     init(root: Int32, options: ExtractionOptions) {
         self.root = root
@@ -33,6 +36,11 @@ struct ExtractionSession {
             }
             return
         }
+        if options.whiteouts != .preserve, let whiteout = Whiteout(baseName: leaf) {
+            try applyWhiteout(whiteout, entry: entry, path: path)
+            return
+        }
+        if options.whiteouts == .apply { recordLayerPath(path) }
         let parent = try openParent(Array(path.components.dropLast()), entry: entry)
         defer { close(parent) }
         switch entry.type {
@@ -99,9 +107,16 @@ struct ExtractionSession {
     }
 
     /// Removes whatever is at `name` so a new entry can take its place; a non-empty
-    /// directory is an error (tar never silently deletes a tree).
+    /// directory is an error (tar never silently deletes a tree) except in `.apply`
+    /// whiteout mode, where a layer's file replaces a lower layer's whole directory.
     func clearLeaf(_ parent: Int32, _ name: String, entry: TarEntry) throws(ExtractionError) {
         guard let existing = lstatAt(parent, name) else { return }
+        if options.whiteouts == .apply, (existing.st_mode & S_IFMT) == S_IFDIR {
+            if case .failure(let error) = TreeRemover.remove(Array(name.utf8), in: parent) {
+                throw .system(entry: entry.name, operation: "replace existing directory \(name)", errno: error.code)
+            }
+            return
+        }
         let flags = (existing.st_mode & S_IFMT) == S_IFDIR ? AT_REMOVEDIR : 0
         if case .failure(let error) = retrying({ unlinkat(parent, name, flags) }), error.code != ENOENT {
             throw .system(entry: entry.name, operation: "replace existing \(name)", errno: error.code)

@@ -9,7 +9,7 @@ extension ImageStore {
         let tee = TeeSource(base: source, writer: try blobs.writer())
         do {
             var reader = TarReader(tee)
-            _ = try SafeExtractor(rootPath: staging + "/diff").extract(&reader)
+            _ = try SafeExtractor(rootPath: staging + "/diff", options: .layer()).extract(&reader)
             try tee.drain()
         } catch {
             tee.abort()
