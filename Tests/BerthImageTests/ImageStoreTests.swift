@@ -6,7 +6,7 @@ import Testing
 /// Guards the image store: import, names, lookup by name/ID/prefix, history,
 /// and deletion refused or allowed the way dockerd decides.
 @Suite struct ImageStoreTests {
-    let root = NSTemporaryDirectory() + "berth-images-\(UUID().uuidString)"
+    var root = NSTemporaryDirectory() + "berth-images-\(UUID().uuidString)"
 
     /// A small rootfs tar made by GNU tar.
     func rootfsTar() throws -> String {
@@ -91,7 +91,7 @@ import Testing
 /// Guards save and load: round trips keep IDs and names; every layout Docker
 /// writes loads; corrupt or unknown content registers nothing.
 @Suite struct SaveLoadTests {
-    let root = NSTemporaryDirectory() + "berth-saveload-\(UUID().uuidString)"
+    var root = NSTemporaryDirectory() + "berth-saveload-\(UUID().uuidString)"
 
     func makeStoreWithImage() throws -> (ImageStore, Digest) {
         let store = try ImageStore(root: root + "/a")

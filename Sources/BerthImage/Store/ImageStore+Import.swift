@@ -23,11 +23,14 @@ extension ImageStore {
 
     /// `docker import`: a root filesystem tar becomes a one-layer image with
     /// the given changes; the name, if any, is tagged.
-    public func importRootfs(
-        from source: some ByteSource, changes: [String] = [], reference: ImageReference? = nil, message: String? = nil
+    public func importRootfs<Source: ByteSource>(
+        from source: Source, changes: [String] = [], reference: ImageReference? = nil, message: String? = nil
     ) throws -> Digest {
         let config = try ConfigChanges.apply(changes, to: ContainerConfig())
-        let (_, diffID) = try unpackLayer(from: source, parent: nil)
+        // `docker import` takes plain, gzip or zstd tars.
+        let plain: DecompressingSource<Source>
+        do { plain = try DecompressingSource(source) } catch { throw ImageStoreError.invalid("import: \(error)") }
+        let (_, diffID) = try unpackLayer(from: plain, parent: nil)
         let created = Self.now()
         var image = ImageConfig(created: created, config: config, rootfs: RootFS(diffIDs: [diffID]),
                                 history: [HistoryEntry(created: created, createdBy: "", comment: message ?? "Imported from -")])

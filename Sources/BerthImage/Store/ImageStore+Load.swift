@@ -13,8 +13,11 @@ extension ImageStore {
     /// the new `blobs/sha256` one) or an OCI image layout, verifies every blob
     /// against its digest and every layer against its diff ID, and registers
     /// the images. A bad archive registers nothing.
-    public func load(from source: some ByteSource) throws -> [LoadedImage] {
-        var reader = TarReader(source)
+    public func load<Source: ByteSource>(from source: Source) throws -> [LoadedImage] {
+        // `docker save | gzip` is a common way to ship images: accept it.
+        let plain: DecompressingSource<Source>
+        do { plain = try DecompressingSource(source) } catch { throw ImageStoreError.invalid("invalid archive: \(error)") }
+        var reader = TarReader(plain)
         var files: [String: [UInt8]] = [:]
         var blobPaths: [String: Digest] = [:]
         do {
@@ -39,6 +42,8 @@ extension ImageStore {
         } catch let error as ContentError {
             throw ImageStoreError.invalid("invalid archive: \(error)")
         } catch let error as TarError {
+            throw ImageStoreError.invalid("invalid archive: \(error)")
+        } catch let error as CompressionError {
             throw ImageStoreError.invalid("invalid archive: \(error)")
         }
         let plans = try loadPlans(files: files, blobPaths: blobPaths)
