@@ -19,6 +19,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "berth-runtime", targets: ["berth-runtime"]),
+        .executable(name: "berth-bench", targets: ["berth-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -47,6 +48,8 @@ let package = Package(
             exclude: ["link-order.txt"],
             linkerSettings: [.unsafeFlags(runtimeLinkerFlags)]
         ),
+        // Library code paths on their own, for bench/ to time.
+        .executableTarget(name: "berth-bench", dependencies: ["BerthArchive"]),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CBerthArchive"]),
