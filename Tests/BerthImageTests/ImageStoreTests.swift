@@ -196,3 +196,35 @@ enum TarNames {
         return names
     }
 }
+
+/// Guards export (a whole tree as one tar) and prune (untagged images go,
+/// used and tagged ones stay).
+@Suite struct ExportPruneTests {
+    let root = NSTemporaryDirectory() + "berth-export-\(UUID().uuidString)"
+
+    @Test func exportWritesTheWholeTree() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let helper = ImageStoreTests(root: root + "/src")
+        _ = try helper.rootfsTar()
+        let store = try ImageStore(root: root + "/store")
+        let archive = try store.export(rootDirectory: root + "/src/src", to: MemoryByteSink()).bytes
+        let names = try TarNames.list(archive)
+        #expect(names.contains("etc/greeting"), "\(names)")
+    }
+
+    @Test func pruneRemovesOnlyUnusedUntaggedImages() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let helper = ImageStoreTests(root: root + "/src")
+        let tar = try helper.rootfsTar()
+        let store = try ImageStore(root: root + "/store")
+        let tagged = try helper.importTar(store, tar, name: "keep")
+        let dangling = try helper.importTar(store, tar, changes: ["CMD [\"a\"]"])
+        let used = try helper.importTar(store, tar, changes: ["CMD [\"b\"]"])
+        let usage = ImageUsage(containers: [used: [(id: "c1", running: false)]])
+        #expect(store.prune(all: false, usage: usage) == [.deleted(dangling)])
+        #expect(Set(store.allIDs()) == [tagged, used])
+        #expect(store.prune(all: true, usage: usage) == [.untagged("keep:latest"), .deleted(tagged)])
+        #expect(store.allIDs() == [used])
+        #expect(store.layers.allRecords().count == 1)
+    }
+}
