@@ -145,18 +145,19 @@ public enum FileSystem {
 public enum Path {
     /// The directory part of `path` ("/a/b" → "/a", "/a" → "/", "a" → ".").
     public static func parent(of path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
-        if slash == trimmed.startIndex { return "/" }
-        return String(trimmed[..<slash])
+        var bytes = Array(path.utf8)
+        while bytes.count > 1 && bytes.last == 0x2f { bytes.removeLast() }
+        guard let slash = bytes.lastIndex(of: 0x2f) else { return "." }
+        if slash == 0 { return "/" }
+        return String(decoding: bytes[..<slash], as: UTF8.self)
     }
 
     /// Joins two paths, ignoring a leading "/" on the second.
     public static func join(_ base: String, _ rest: String) -> String {
-        let tail = rest.drop(while: { $0 == "/" })
+        let tail = rest.utf8.drop(while: { $0 == 0x2f })
         if tail.isEmpty { return base }
-        return base.hasSuffix("/") ? base + tail : base + "/" + tail
+        let text = String(decoding: tail, as: UTF8.self)
+        return base.utf8.last == 0x2f ? base + text : base + "/" + text
     }
 
     /// Resolves "." and ".." lexically and collapses slashes; keeps it absolute
@@ -164,7 +165,7 @@ public enum Path {
     public static func clean(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for part in path.splitBytes(0x2f) {
             if part == "." { continue }
             if part == ".." {
                 if !parts.isEmpty && parts.last != ".." { parts.removeLast() } else if !absolute { parts.append(part) }

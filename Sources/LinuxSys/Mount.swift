@@ -66,8 +66,8 @@ public func pivotRoot(newRoot: String, putOld: String) throws(SystemError) {
 public func mountPoints() -> [String] {
     guard let text = try? FileSystem.readString("/proc/self/mountinfo") else { return [] }
     var points: [String] = []
-    for line in text.split(separator: "\n") {
-        let fields = line.split(separator: " ", maxSplits: 5)
+    for line in text.splitBytes(0x0a) {
+        let fields = line.splitBytes(0x20, maxSplits: 5)
         if fields.count > 4 { points.append(unescapeMountInfo(String(fields[4]))) }
     }
     return points
@@ -75,7 +75,7 @@ public func mountPoints() -> [String] {
 
 /// Decodes mountinfo's octal escapes (\040 for space and so on).
 func unescapeMountInfo(_ field: String) -> String {
-    guard field.contains("\\") else { return field }
+    guard field.containsByte(0x5c) else { return field }
     var bytes: [UInt8] = []
     let source = Array(field.utf8)
     var index = 0

@@ -1,3 +1,5 @@
+import LinuxSys
+
 /// Linux capability names and numbers (linux/capability.h), so config.json's
 /// "CAP_NET_ADMIN" strings can be turned into the bits capset(2) wants.
 public enum CapabilityName {
@@ -22,7 +24,7 @@ public enum CapabilityName {
 
     /// The number of a capability name ("CAP_SYS_ADMIN" or "SYS_ADMIN"), or nil.
     public static func number(of name: String) -> Int? {
-        let upper = name.uppercased()
+        let upper = name.asciiUppercased()
         let full = upper.hasPrefix("CAP_") ? upper : "CAP_" + upper
         return all.firstIndex(of: full)
     }

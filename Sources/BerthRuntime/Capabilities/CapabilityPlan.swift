@@ -15,7 +15,7 @@ struct CapabilityPlan {
     /// Builds a plan from config.json's names; nil sets mean "none".
     init(_ capabilities: Capabilities?) throws(RuntimeError) {
         let last = Int((try? FileSystem.readString("/proc/sys/kernel/cap_last_cap"))?
-            .split(separator: "\n").first.flatMap { Int($0) } ?? 40)
+            .splitBytes(0x0a).first.flatMap { Int($0) } ?? 40)
         lastCapability = last
         bounding = try CapabilityName.mask(capabilities?.bounding, lastCapability: last)
         effective = try CapabilityName.mask(capabilities?.effective, lastCapability: last)

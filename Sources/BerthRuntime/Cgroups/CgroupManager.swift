@@ -59,7 +59,7 @@ enum Cgroups {
     /// under /berth, as the systemd "slice:prefix:name" form is not supported.
     static func resolvePath(_ raw: String?, containerID: String) throws(RuntimeError) -> String {
         guard let raw, !raw.isEmpty else { return "/berth/" + containerID }
-        if raw.contains(":") && !raw.hasPrefix("/") {
+        if raw.containsByte(0x3a) && !raw.hasPrefix("/") {
             throw RuntimeError("cgroupsPath \"\(raw)\": the systemd cgroup driver form is not supported; use a path")
         }
         let cleaned = Path.clean(raw.hasPrefix("/") ? raw : "/berth/" + raw)
@@ -79,20 +79,20 @@ enum Cgroups {
     /// Reads a control file, trimmed; nil if missing.
     static func read(_ directory: String, _ file: String) -> String? {
         guard let text = try? FileSystem.readString(directory + "/" + file) else { return nil }
-        return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+        return String(text.splitBytes(0x0a, omittingEmpty: false).first ?? "")
     }
 
     /// Parses cgroup.procs.
     static func readProcesses(_ directory: String) -> [pid_t] {
         guard let text = try? FileSystem.readString(directory + "/cgroup.procs") else { return [] }
-        return text.split(separator: "\n").compactMap { pid_t($0) }
+        return text.splitBytes(0x0a).compactMap { pid_t($0) }
     }
 
     /// The value of `key` in a flat keyed file such as memory.events.
     static func keyedValue(_ directory: String, _ file: String, key: String) -> Int? {
         guard let text = try? FileSystem.readString(directory + "/" + file) else { return nil }
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ")
+        for line in text.splitBytes(0x0a) {
+            let parts = line.splitBytes(0x20)
             if parts.count == 2 && parts[0] == key { return Int(parts[1]) }
         }
         return nil

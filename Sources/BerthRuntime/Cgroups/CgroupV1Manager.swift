@@ -13,13 +13,12 @@ struct CgroupV1Manager: CgroupManager {
     static func mountedHierarchies() -> [(controllers: String, mountPoint: String)] {
         guard let text = try? FileSystem.readString("/proc/self/mountinfo") else { return [] }
         var result: [(String, String)] = []
-        for line in text.split(separator: "\n") {
-            let halves = line.split(separator: " - ", maxSplits: 1)
-            guard halves.count == 2 else { continue }
-            let fields = halves[0].split(separator: " ")
-            let tail = halves[1].split(separator: " ")
+        for line in text.splitBytes(0x0a) {
+            guard let (head, rest) = line.splitOnce(" - ") else { continue }
+            let fields = head.splitBytes(0x20)
+            let tail = rest.splitBytes(0x20)
             guard fields.count > 4, tail.count > 2, tail[0] == "cgroup" else { continue }
-            let options = tail[2].split(separator: ",").filter { option in
+            let options = tail[2].splitBytes(0x2c).filter { option in
                 !["rw", "ro", "nosuid", "nodev", "noexec", "relatime", "clone_children", "noprefix"].contains(option)
                     && !option.hasPrefix("release_agent")
             }
@@ -39,7 +38,7 @@ struct CgroupV1Manager: CgroupManager {
 
     /// The container's directory in the hierarchy holding `controller`.
     private func directory(for controller: String) -> String? {
-        guard let match = hierarchies.first(where: { $0.controllers.split(separator: ",").contains(Substring(controller)) }) else {
+        guard let match = hierarchies.first(where: { $0.controllers.splitBytes(0x2c).contains(Substring(controller)) }) else {
             return nil
         }
         return directory(match.mountPoint)
@@ -47,9 +46,9 @@ struct CgroupV1Manager: CgroupManager {
 
     func create() throws(RuntimeError) {
         for hierarchy in hierarchies {
-            let isCpuset = hierarchy.controllers.split(separator: ",").contains("cpuset")
+            let isCpuset = hierarchy.controllers.splitBytes(0x2c).contains("cpuset")
             var current = hierarchy.mountPoint
-            for component in path.split(separator: "/") {
+            for component in path.splitBytes(0x2f) {
                 let parent = current
                 current += "/" + component
                 if mkdir(current, 0o755) != 0 && errno != EEXIST {

@@ -16,7 +16,7 @@ struct CgroupV2Manager: CgroupManager {
 
     func create() throws(RuntimeError) {
         var current = root
-        let components = path.split(separator: "/")
+        let components = path.splitBytes(0x2f)
         for (index, component) in components.enumerated() {
             let parent = current
             current += "/" + component

@@ -32,7 +32,7 @@ struct ProcessSetup {
     /// The absolute path of args[0], searched in the process's PATH as execvp would.
     func resolveExecutable() throws(RuntimeError) -> String {
         guard let name = process.args?.first, !name.isEmpty else { throw RuntimeError("process.args is empty") }
-        if name.contains("/") {
+        if name.containsByte(0x2f) {
             guard access(name, X_OK) == 0 else {
                 throw RuntimeError("exec: \"\(name)\": stat \(name): \(SystemError("stat", name).reason.lowercased())")
             }
@@ -40,7 +40,7 @@ struct ProcessSetup {
         }
         let pathVariable = (process.env ?? []).last(where: { $0.hasPrefix("PATH=") }).map { String($0.dropFirst(5)) }
             ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-        for directory in pathVariable.split(separator: ":") {
+        for directory in pathVariable.splitBytes(0x3a) {
             let candidate = String(directory) + "/" + name
             if let info = FileSystem.statIfExists(candidate), (info.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 {
                 return candidate

@@ -13,8 +13,8 @@ enum ProcessInfo {
     /// Fields after "(comm)" in /proc/PID/stat: index 0 is field 3 (state).
     private static func statFields(_ pid: Int32) -> [String]? {
         guard pid > 0, let text = try? FileSystem.readString("/proc/\(pid)/stat"),
-              let close = text.lastIndex(of: ")") else { return nil }
-        return text[text.index(after: close)...].split(separator: " ").map(String.init)
+              let close = text.utf8.lastIndex(of: 0x29) else { return nil }  // ")"
+        return text[text.utf8.index(after: close)...].splitBytes(0x20).map(String.init)
     }
 
     /// Whether `record`'s init is alive (not a zombie, not a recycled pid).

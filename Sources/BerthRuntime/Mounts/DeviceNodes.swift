@@ -40,7 +40,7 @@ struct DeviceNodes {
         default: throw RuntimeError("device \(device.path) has unknown type \"\(device.type)\"")
         }
         let parentPath = Path.parent(of: path)
-        let name = String(path.split(separator: "/").last ?? "")
+        let name = String(path.splitBytes(0x2f).last ?? "")
         do {
             let parentPathFD = try secure.ensure(parentPath)
             parentPathFD.close()

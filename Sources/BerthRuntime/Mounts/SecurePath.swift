@@ -40,7 +40,7 @@ struct SecurePath {
     /// Symlinks met on the way are followed, but never out of the root.
     func ensure(_ path: String, file: Bool = false, mode: mode_t = 0o755) throws(SystemError) -> FileDescriptor {
         if let existing = try? open(path) { return existing }
-        let components = Path.clean("/" + path).split(separator: "/").map(String.init)
+        let components = Path.clean("/" + path).splitBytes(0x2f).map(String.init)
         var prefix = ""
         for (index, component) in components.enumerated() {
             let parent = prefix.isEmpty ? "/" : prefix

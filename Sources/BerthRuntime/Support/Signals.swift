@@ -1,4 +1,5 @@
 import Glibc
+import LinuxSys
 
 /// Signal names as `kill` and Docker spell them, so users can say TERM,
 /// SIGTERM or 15 interchangeably.
@@ -14,7 +15,7 @@ public enum SignalName {
     /// Parses "TERM", "SIGTERM", "15" or "RTMIN+3"; nil if it names no signal.
     public static func parse(_ text: String) -> Int32? {
         if let number = Int32(text) { return (1...64).contains(number) ? number : nil }
-        var name = text.uppercased()
+        var name = text.asciiUppercased()
         if name.hasPrefix("SIG") { name = String(name.dropFirst(3)) }
         if let match = table.first(where: { $0.0 == name }) { return match.1 }
         if name.hasPrefix("RTMIN") {
