@@ -31,19 +31,20 @@ struct Bundle {
     static func validate(_ spec: Spec) throws(RuntimeError) {
         guard let process = spec.process else { throw RuntimeError("invalid config.json: process is missing") }
         guard let args = process.args, !args.isEmpty else { throw RuntimeError("invalid config.json: process.args is empty") }
-        var seen = Set<String>()
+        var seen: [String] = []
         for namespace in spec.linux?.namespaces ?? [] {
             guard NamespaceKinds.kind(namespace.type) != nil else {
                 throw RuntimeError("invalid config.json: unknown namespace type \"\(namespace.type)\"")
             }
-            guard seen.insert(namespace.type).inserted else {
+            guard !seen.contains(namespace.type) else {
                 throw RuntimeError("invalid config.json: namespace \"\(namespace.type)\" is listed twice")
             }
+            seen.append(namespace.type)
             if let nsPath = namespace.path, !nsPath.isEmpty, !FileSystem.exists(nsPath) {
                 throw RuntimeError("invalid config.json: \(namespace.type) namespace path \(nsPath) does not exist")
             }
         }
-        for limit in process.rlimits ?? [] where ProcessSetup.rlimitNumbers[limit.type] == nil {
+        for limit in process.rlimits ?? [] where ProcessSetup.rlimitNumber(limit.type) == nil {
             throw RuntimeError("invalid config.json: unknown rlimit \"\(limit.type)\"")
         }
         _ = try CapabilityPlan(process.capabilities)

@@ -26,7 +26,7 @@ struct InitContext {
     /// Namespaces to join, in the order they must be joined.
     let joins: [(NamespaceKind, FileDescriptor)]
     /// Namespace kinds created by the clone (so we know what we own).
-    let created: Set<NamespaceKind>
+    let created: [NamespaceKind]
     /// Whether to unshare a cgroup namespace once the parent placed us in the cgroup.
     let unshareCgroup: Bool
     let cgroupLayout: CgroupLayout

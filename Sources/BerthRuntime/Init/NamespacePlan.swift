@@ -6,7 +6,7 @@ import OCI
 /// join descriptors opened up front (paths resolve in the host's mount
 /// namespace, before the child changes anything).
 struct NamespacePlan {
-    var created: Set<NamespaceKind> = []
+    var created: [NamespaceKind] = []
     var joins: [(NamespaceKind, FileDescriptor)] = []
     var pidJoin: FileDescriptor?
 
@@ -14,17 +14,21 @@ struct NamespacePlan {
     static let joinOrder: [NamespaceKind] = [.user, .ipc, .uts, .network, .cgroup, .time, .mount]
 
     init(_ namespaces: [Namespace]) throws(RuntimeError) {
-        var byKind: [NamespaceKind: String] = [:]
+        var byKind: [(kind: NamespaceKind, path: String)] = []
         for namespace in namespaces {
             guard let kind = NamespaceKinds.kind(namespace.type) else {
                 throw RuntimeError("unknown namespace type \"\(namespace.type)\"")
             }
-            if let path = namespace.path, !path.isEmpty { byKind[kind] = path } else { created.insert(kind) }
+            if let path = namespace.path, !path.isEmpty {
+                byKind.append((kind, path))
+            } else if !created.contains(kind) {
+                created.append(kind)
+            }
         }
         do {
-            if let path = byKind[.pid] { pidJoin = try FileDescriptor.open(path, O_RDONLY) }
+            if let path = byKind.last(where: { $0.kind == .pid })?.path { pidJoin = try FileDescriptor.open(path, O_RDONLY) }
             for kind in Self.joinOrder {
-                if let path = byKind[kind] { joins.append((kind, try FileDescriptor.open(path, O_RDONLY))) }
+                if let path = byKind.last(where: { $0.kind == kind })?.path { joins.append((kind, try FileDescriptor.open(path, O_RDONLY))) }
             }
         } catch {
             closeAll()

@@ -7,12 +7,17 @@ import OCI
 struct ProcessSetup {
     let process: Process
 
-    static let rlimitNumbers: [String: Int32] = [
-        "RLIMIT_CPU": 0, "RLIMIT_FSIZE": 1, "RLIMIT_DATA": 2, "RLIMIT_STACK": 3, "RLIMIT_CORE": 4,
-        "RLIMIT_RSS": 5, "RLIMIT_NPROC": 6, "RLIMIT_NOFILE": 7, "RLIMIT_MEMLOCK": 8, "RLIMIT_AS": 9,
-        "RLIMIT_LOCKS": 10, "RLIMIT_SIGPENDING": 11, "RLIMIT_MSGQUEUE": 12, "RLIMIT_NICE": 13,
-        "RLIMIT_RTPRIO": 14, "RLIMIT_RTTIME": 15,
+    static let rlimitNames: [String] = [
+        "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_STACK", "RLIMIT_CORE",
+        "RLIMIT_RSS", "RLIMIT_NPROC", "RLIMIT_NOFILE", "RLIMIT_MEMLOCK", "RLIMIT_AS",
+        "RLIMIT_LOCKS", "RLIMIT_SIGPENDING", "RLIMIT_MSGQUEUE", "RLIMIT_NICE",
+        "RLIMIT_RTPRIO", "RLIMIT_RTTIME",
     ]
+
+    /// The RLIMIT_* number of a name (its index in `rlimitNames`), or nil.
+    static func rlimitNumber(_ name: String) -> Int32? {
+        rlimitNames.firstIndex(of: name).map { Int32($0) }
+    }
 
     /// oom_score_adj and rlimits (while still privileged).
     func applyLimits() throws(RuntimeError) {
@@ -22,7 +27,7 @@ struct ProcessSetup {
             }
         }
         for limit in process.rlimits ?? [] {
-            guard let resource = Self.rlimitNumbers[limit.type] else { throw RuntimeError("unknown rlimit \"\(limit.type)\"") }
+            guard let resource = Self.rlimitNumber(limit.type) else { throw RuntimeError("unknown rlimit \"\(limit.type)\"") }
             do { try setResourceLimit(resource, soft: limit.soft, hard: limit.hard) } catch {
                 throw RuntimeError("set \(limit.type)", error)
             }
