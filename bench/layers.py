@@ -20,16 +20,8 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from common import build_release
 WORDS = [w.encode() for w in "the quick brown fox jumps over a lazy dog container layer image berth swift".split()]
-
-
-def build():
-    subprocess.run(["swift", "build", "-c", "release", "--product", "berth-bench"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout.strip()
-    return os.path.join(path, "berth-bench")
 
 
 def text(rng, size):
@@ -72,7 +64,7 @@ def main():
     args = parser.parse_args()
     if os.geteuid() != 0:
         sys.exit("layers: needs root (tar keeps owners as root)")
-    bench = build()
+    bench = build_release("berth-bench")
     work = tempfile.mkdtemp(prefix="berth-layers-bench-")
     try:
         source = os.path.join(work, "source")

@@ -17,15 +17,7 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def build_runtime():
-    subprocess.run(["swift", "build", "-c", "release", "--product", "berth-runtime"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout.strip()
-    return os.path.join(path, "berth-runtime")
+from common import ROOT, build_release
 
 
 def make_bundle(work, runtime):
@@ -68,7 +60,7 @@ def main():
     args = parser.parse_args()
     if os.geteuid() != 0:
         sys.exit("runtime-run: needs root")
-    runtime = args.runtime or build_runtime()
+    runtime = args.runtime or build_release("berth-runtime")
     work = tempfile.mkdtemp(prefix="berth-bench-")
     try:
         bundle = make_bundle(work, runtime)
