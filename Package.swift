@@ -23,6 +23,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Syscalls Swift cannot call directly (variadic, macros, raw clone).
@@ -48,9 +49,12 @@ let package = Package(
             exclude: ["link-order.txt"],
             linkerSettings: [.unsafeFlags(runtimeLinkerFlags)]
         ),
+        // berthd's metadata: one SQLite database (WAL, migrations) through GRDB.
+        .target(name: "BerthStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Library code paths on their own, for bench/ to time.
         .executableTarget(name: "berth-bench", dependencies: ["BerthArchive"]),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
+        .testTarget(name: "BerthStoreTests", dependencies: ["BerthStore"]),
         .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CBerthArchive"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
