@@ -49,12 +49,15 @@ let package = Package(
             exclude: ["link-order.txt"],
             linkerSettings: [.unsafeFlags(runtimeLinkerFlags)]
         ),
+        // Engine API client over the Unix socket, for the berth CLI.
+        .target(name: "BerthClient", dependencies: ["LinuxSys"]),
         // berthd's metadata: one SQLite database (WAL, migrations) through GRDB.
         .target(name: "BerthStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Library code paths on their own, for bench/ to time.
         .executableTarget(name: "berth-bench", dependencies: ["BerthArchive"]),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "BerthStoreTests", dependencies: ["BerthStore"]),
+        .testTarget(name: "BerthClientTests", dependencies: ["BerthClient"]),
         .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CBerthArchive"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
