@@ -20,6 +20,7 @@ let package = Package(
     products: [
         .executable(name: "berth-runtime", targets: ["berth-runtime"]),
         .executable(name: "berth-bench", targets: ["berth-bench"]),
+        .executable(name: "berth-shim", targets: ["berth-shim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -49,6 +50,10 @@ let package = Package(
             exclude: ["link-order.txt"],
             linkerSettings: [.unsafeFlags(runtimeLinkerFlags)]
         ),
+        // The per-container monitor: stdio, json-file logs, exit status, control socket; Foundation-free.
+        .target(name: "BerthShim", dependencies: ["LinuxSys", "OCI"]),
+        .executableTarget(name: "berth-shim", dependencies: ["BerthShim"],
+                          linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld"])]),
         // Engine API client over the Unix socket, for the berth CLI.
         .target(name: "BerthClient", dependencies: ["LinuxSys"]),
         // berthd's metadata: one SQLite database (WAL, migrations) through GRDB.
@@ -58,6 +63,8 @@ let package = Package(
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "BerthStoreTests", dependencies: ["BerthStore"]),
         .testTarget(name: "BerthClientTests", dependencies: ["BerthClient"]),
+        // Unit tests need no root; the integration suites drive the real berth-shim and berth-runtime.
+        .testTarget(name: "BerthShimTests", dependencies: ["BerthShim", "OCI", "LinuxSys"]),
         .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CBerthArchive"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
