@@ -21,10 +21,14 @@ let package = Package(
         .executable(name: "berth-runtime", targets: ["berth-runtime"]),
         .executable(name: "berth-bench", targets: ["berth-bench"]),
         .executable(name: "berth-shim", targets: ["berth-shim"]),
+        .executable(name: "berthd", targets: ["berthd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
         // Syscalls Swift cannot call directly (variadic, macros, raw clone).
@@ -54,6 +58,26 @@ let package = Package(
         .target(name: "BerthShim", dependencies: ["LinuxSys", "OCI"]),
         .executableTarget(name: "berth-shim", dependencies: ["BerthShim"],
                           linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld"])]),
+        // Engine API HTTP server on a Unix socket: router, version prefixes, Docker errors, system routes.
+        .target(name: "BerthAPI", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // berthd's logic: configuration, data-root lock, logging, signals, backend wiring.
+        .target(name: "BerthDaemon", dependencies: [
+            "BerthAPI", "LinuxSys",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "berthd", dependencies: [
+            "BerthDaemon",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Engine API client over the Unix socket, for the berth CLI.
         .target(name: "BerthClient", dependencies: ["LinuxSys"]),
         // berthd's metadata: one SQLite database (WAL, migrations) through GRDB.
@@ -63,6 +87,14 @@ let package = Package(
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "BerthStoreTests", dependencies: ["BerthStore"]),
         .testTarget(name: "BerthClientTests", dependencies: ["BerthClient"]),
+        .testTarget(name: "BerthAPITests", dependencies: [
+            "BerthAPI",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Starts the real berthd binary (beside the test runner, or $BERTHD) and drives it with /usr/local/bin/docker.
+        .testTarget(name: "BerthDaemonTests", dependencies: ["BerthDaemon", "BerthAPI"]),
         // Unit tests need no root; the integration suites drive the real berth-shim and berth-runtime.
         .testTarget(name: "BerthShimTests", dependencies: ["BerthShim", "OCI", "LinuxSys"]),
         .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),

@@ -1,0 +1,12 @@
+import NIOCore
+
+/// What follows a response head: nothing, a fixed body (sent with Content-Length), or a
+/// stream produced over time (sent chunked) for events, logs, pulls and builds.
+public enum ResponseBody: Sendable {
+    /// No body (Content-Length: 0, or nothing at all for 204/304).
+    case none
+    /// A complete body.
+    case bytes(ByteBuffer)
+    /// A body written piece by piece; the response ends when the closure returns or throws.
+    case stream(@Sendable (ResponseBodyWriter) async throws -> Void)
+}

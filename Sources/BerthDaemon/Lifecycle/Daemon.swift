@@ -1,0 +1,47 @@
+import BerthAPI
+import LinuxSys
+import Logging
+
+/// berthd's life: lock the data root, serve the Engine API, and on SIGTERM/SIGINT stop
+/// accepting, let in-flight requests finish, remove the socket and release the lock.
+public enum Daemon {
+    /// Starts berthd with `configuration` and returns after a clean shutdown.
+    /// `ready` is called once the socket accepts connections.
+    public static func run(
+        _ configuration: DaemonConfiguration, logger: Logger, ready: @Sendable () -> Void = {}
+    ) async throws {
+        let shutdownSignal = ShutdownSignal()
+        let lock = try DataRootLock.acquire(dataRoot: configuration.dataRoot)
+        defer { lock.release() }
+        let engineID: String
+        do {
+            engineID = try EngineIdentity.loadOrCreate(dataRoot: configuration.dataRoot)
+        } catch {
+            throw DaemonStartError.dataRoot(path: configuration.dataRoot, error: error)
+        }
+        let backend = HostSystemBackend(configuration: configuration, engineID: engineID)
+        let router = Router([SystemRouter(backend: backend)])
+        let serverConfiguration = APIServerConfiguration(
+            socketPath: configuration.host.socketPath, serverVersion: BerthVersion.version
+        )
+        logger.info(
+            "starting berthd",
+            metadata: [
+                "version": "\(BerthVersion.version)", "data-root": "\(configuration.dataRoot)",
+                "host": "\(configuration.host)", "runtime": "\(configuration.runtimePath)",
+            ]
+        )
+        let server = try await APIServer.start(serverConfiguration, router: router, logger: logger)
+        ready()
+        let signal = await shutdownSignal.wait()
+        logger.info("shutting down", metadata: ["signal": "\(signal)"])
+        await server.shutdown()
+        logger.info("berthd stopped")
+    }
+
+    /// berth-runtime beside the running berthd binary.
+    public static func defaultRuntimePath() -> String {
+        let executable = (try? FileSystem.readLink("/proc/self/exe")) ?? "/usr/local/bin/berthd"
+        return Path.join(Path.parent(of: executable), "berth-runtime")
+    }
+}
