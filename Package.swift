@@ -87,14 +87,16 @@ let package = Package(
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "BerthStoreTests", dependencies: ["BerthStore"]),
         .testTarget(name: "BerthClientTests", dependencies: ["BerthClient"]),
+        // Helpers shared by test targets (a raw HTTP client over Unix sockets).
+        .target(name: "BerthTestSupport", path: "Tests/BerthTestSupport"),
         .testTarget(name: "BerthAPITests", dependencies: [
-            "BerthAPI",
+            "BerthAPI", "BerthTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Starts the real berthd binary (beside the test runner, or $BERTHD) and drives it with /usr/local/bin/docker.
-        .testTarget(name: "BerthDaemonTests", dependencies: ["BerthDaemon", "BerthAPI"]),
+        .testTarget(name: "BerthDaemonTests", dependencies: ["BerthDaemon", "BerthAPI", "BerthTestSupport"]),
         // Unit tests need no root; the integration suites drive the real berth-shim and berth-runtime.
         .testTarget(name: "BerthShimTests", dependencies: ["BerthShim", "OCI", "LinuxSys"]),
         .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),

@@ -1,3 +1,4 @@
+import BerthTestSupport
 import BerthAPI
 import Foundation
 import Logging

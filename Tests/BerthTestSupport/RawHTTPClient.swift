@@ -3,30 +3,30 @@ import Glibc
 
 /// A deliberately simple blocking HTTP/1.1 client over a Unix socket, for tests that need
 /// byte-level control (half requests, pipelining, chunked bodies). Reads time out after 5 s.
-final class RawHTTPClient: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public final class RawHTTPClient: @unchecked Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// A parsed response.
-    struct Response {
-        let status: Int
-        let headers: [(name: String, value: String)]
-        let body: [UInt8]
+    public struct Response: Sendable {
+        public let status: Int
+        public let headers: [(name: String, value: String)]
+        public let body: [UInt8]
         /// The raw chunk sizes when the body was chunked.
-        let chunks: [Int]
+        public let chunks: [Int]
 
-        func header(_ name: String) -> String? {
+        public func header(_ name: String) -> String? {
             headers.first { $0.name.lowercased() == name.lowercased() }?.value
         }
 
-        var text: String { String(decoding: body, as: UTF8.self) }
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
     private let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(socketPath: String) throws {
+    public init(socketPath: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
@@ -52,7 +52,7 @@ final class RawHTTPClient: @unchecked Sendable {
     deinit { Glibc.close(fd) }
 
     /// Sends raw bytes.
-    func send(_ text: String) throws {
+    public func send(_ text: String) throws {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -63,14 +63,14 @@ final class RawHTTPClient: @unchecked Sendable {
     }
 
     /// Sends a simple request with no body.
-    func request(_ method: String, _ path: String, headers: [String] = []) throws -> Response {
+    public func request(_ method: String, _ path: String, headers: [String] = []) throws -> Response {
         let extra = headers.map { "\($0)\r\n" }.joined()
         try send("\(method) \(path) HTTP/1.1\r\nHost: berth\r\n\(extra)\r\n")
         return try readResponse(isHead: method == "HEAD")
     }
 
     /// Reads one response.
-    func readResponse(isHead: Bool = false) throws -> Response {
+    public func readResponse(isHead: Bool = false) throws -> Response {
         let headerEnd = try readUntil([13, 10, 13, 10])
         let headText = String(decoding: buffer[..<headerEnd], as: UTF8.self)
         buffer.removeFirst(headerEnd + 4)
