@@ -20,7 +20,11 @@ public enum Daemon {
             throw DaemonStartError.dataRoot(path: configuration.dataRoot, error: error)
         }
         let backend = HostSystemBackend(configuration: configuration, engineID: engineID)
-        let router = Router([SystemRouter(backend: backend)])
+        let images: ImageService
+        do { images = try ImageService(dataRoot: configuration.dataRoot) } catch {
+            throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
+        }
+        let router = Router([SystemRouter(backend: backend), ImagesRouter(backend: images)])
         let serverConfiguration = APIServerConfiguration(
             socketPath: configuration.host.socketPath, serverVersion: BerthVersion.version
         )

@@ -6,6 +6,8 @@ public enum DaemonStartError: Error, Sendable, Equatable, CustomStringConvertibl
     case alreadyRunning(dataRoot: String, pid: String)
     /// The data root could not be created or locked.
     case dataRoot(path: String, error: SystemError)
+    /// The image store under the data root could not be opened.
+    case imageStore(path: String, reason: String)
 
     /// The message shown before exiting.
     public var description: String {
@@ -14,6 +16,8 @@ public enum DaemonStartError: Error, Sendable, Equatable, CustomStringConvertibl
             "berthd is already running on \(dataRoot) (pid \(pid))"
         case .dataRoot(let path, let error):
             "cannot use data root \(path): \(error)"
+        case .imageStore(let path, let reason):
+            "cannot open the image store in \(path): \(reason)"
         }
     }
 }
