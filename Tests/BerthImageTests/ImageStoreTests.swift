@@ -46,7 +46,7 @@ import Testing
         for text in ["busybox", "busybox:latest", "docker.io/library/busybox:latest", id.description, id.hex, String(id.hex.prefix(12))] {
             #expect(try store.resolve(text) == id, "\(text)")
         }
-        #expect(throws: ImageStoreError.noSuchImage("nope")) { try store.resolve("nope") }
+        #expect(throws: ImageStoreError.noSuchImage("nope:latest")) { try store.resolve("nope") }
         #expect(try store.history(id).first?.comment == "Imported from -")
         try store.tag(id, as: try ImageReference.parse("other:v1"))
         #expect(try store.image(id).references.map(\.familiarString) == ["busybox:latest", "other:v1"])

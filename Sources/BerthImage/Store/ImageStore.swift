@@ -82,6 +82,8 @@ public final class ImageStore: Sendable {
             if matches.count == 1, let match = matches.first { return match }
             if matches.count > 1 { throw .invalid("\(text) is ambiguous: it matches \(matches.count) images") }
         }
+        // dockerd names the normalised reference: "No such image: busybox:latest".
+        if let reference = try? ImageReference.parse(text) { throw .noSuchImage(reference.familiarString) }
         throw .noSuchImage(text)
     }
 

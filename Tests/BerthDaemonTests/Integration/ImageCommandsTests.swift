@@ -48,7 +48,7 @@ struct ImageCommandsRootTests {
 
         // Errors come back as dockerd words them, and change nothing.
         let missing = try docker(["rmi", "nosuch"], socket: socket)
-        #expect(missing.status != 0 && missing.stderr.contains("No such image: nosuch"), "\(missing.stderr)")
+        #expect(missing.status != 0 && missing.stderr.contains("No such image: nosuch:latest"), "\(missing.stderr)")
         let badTag = try docker(["tag", "busybox", "Bad:Name"], socket: socket)
         #expect(badTag.status != 0)
         let corrupt = work.path + "/corrupt.tar"
