@@ -24,7 +24,15 @@ public enum Daemon {
         do { images = try ImageService(dataRoot: configuration.dataRoot) } catch {
             throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
         }
-        let router = Router([SystemRouter(backend: backend), ImagesRouter(backend: images)])
+        let containers: ContainerService
+        do {
+            containers = try ContainerService(
+                images: images.store, dataRoot: configuration.dataRoot, runtimePath: configuration.runtimePath,
+                shimPath: Path.join(Path.parent(of: configuration.runtimePath), "berth-shim"))
+        } catch {
+            throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
+        }
+        let router = Router([SystemRouter(backend: backend), ImagesRouter(backend: images), ContainersRouter(backend: containers)])
         let serverConfiguration = APIServerConfiguration(
             socketPath: configuration.host.socketPath, serverVersion: BerthVersion.version
         )
