@@ -98,11 +98,11 @@ let package = Package(
         // Starts the real berthd binary (beside the test runner, or $BERTHD) and drives it with /usr/local/bin/docker.
         .testTarget(name: "BerthDaemonTests", dependencies: ["BerthDaemon", "BerthAPI", "BerthTestSupport"]),
         // Unit tests need no root; the integration suites drive the real berth-shim and berth-runtime.
-        .testTarget(name: "BerthShimTests", dependencies: ["BerthShim", "OCI", "LinuxSys"]),
+        .testTarget(name: "BerthShimTests", dependencies: ["BerthShim", "OCI", "LinuxSys", "BerthTestSupport"]),
         .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CBerthArchive"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
         // Root-only: real namespaces, mounts and cgroups through the berth-runtime binary.
-        .testTarget(name: "BerthRuntimeIntegrationTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
+        .testTarget(name: "BerthRuntimeIntegrationTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys", "BerthTestSupport"]),
     ]
 )

@@ -8,7 +8,8 @@ import Testing
 struct ConformanceRootTests {
     static let probes: [(String, [String])] = [
         ("identity", ["sh", "-c", "id; hostname; pwd"]),
-        ("pid-namespace", ["sh", "-c", "echo $$; ps -o pid= | wc -l"]),
+        // ps runs alone (not in a pipeline), so the count cannot race with a sibling.
+        ("pid-namespace", ["sh", "-c", "echo $$; p=$(ps -o pid=); echo \"$p\" | wc -l"]),
         ("capabilities", ["sh", "-c", "grep -E '^Cap' /proc/self/status"]),
         ("mount-table", ["sh", "-c", "cut -d' ' -f2,3 /proc/mounts | grep -v '^/proc/' | sort"]),
         ("devices", ["sh", "-c", "ls -l /dev | awk '{print $1, $5, $6, $NF}' | sort"]),

@@ -1,3 +1,4 @@
+import BerthTestSupport
 import Foundation
 import LinuxSys
 
@@ -180,32 +181,8 @@ final class ShimHarness {
     /// may hold inherited pipes open), with a timeout.
     @discardableResult
     static func shell(_ arguments: [String], timeout: TimeInterval = 60) -> CommandResult {
-        let base = NSTemporaryDirectory() + "berth-shim-out-\(UUID().uuidString)"
-        let outPath = base + ".out", errPath = base + ".err"
-        defer { for path in [outPath, errPath] { unlink(path) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
-        guard spawned == 0 else { return CommandResult(status: -1, stdout: "", stderr: "spawn \(arguments[0]): \(spawned)") }
-        let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        while true {
-            let done = waitpid(pid, &status, WNOHANG)
-            if done == pid || (done < 0 && errno != EINTR) { break }
-            if Date() > deadline { kill(pid, SIGKILL) }
-            usleep(1_000)
-        }
-        let code: Int32 = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
-        let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
-        return CommandResult(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        let result = SpawnedCommand.run(arguments, timeout: timeout)
+        return CommandResult(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }
 
