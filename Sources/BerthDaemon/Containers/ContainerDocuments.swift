@@ -8,6 +8,21 @@ struct ContainerConfigDocument: Codable, Sendable {
     var workingDir: String
     var hostname: String
     var labels: [String: String]
+    var resources: ContainerResources?
+    var readonlyRootfs: Bool?
+}
+
+/// The limits a container runs with (HostConfig's resource fields).
+struct ContainerResources: Codable, Sendable {
+    var memory: Int64?
+    var memorySwap: Int64?
+    var memoryReservation: Int64?
+    var nanoCPUs: Int64?
+    var cpuShares: Int64?
+    var cpuQuota: Int64?
+    var cpuPeriod: Int64?
+    var cpusetCpus: String?
+    var pidsLimit: Int64?
 }
 
 /// A container's run state (the row's `state` JSON).

@@ -47,12 +47,14 @@ public actor ContainerService: ContainerBackend {
         let args = entrypoint + cmd
         guard !args.isEmpty else { throw APIError.badRequest("no command specified") }
         let id = Self.newID()
+        let resources = try Self.resources(request.HostConfig)
         let config = ContainerConfigDocument(
             imageID: imageID.description, imageName: imageName, args: args,
             env: Self.mergeEnvironment(image.env ?? ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], request.Env ?? []),
             workingDir: request.WorkingDir.flatMap { $0.isEmpty ? nil : $0 } ?? image.workingDir.flatMap { $0.isEmpty ? nil : $0 } ?? "/",
             hostname: request.Hostname.flatMap { $0.isEmpty ? nil : $0 } ?? String(id.prefix(12)),
-            labels: (image.labels ?? [:]).merging(request.Labels ?? [:]) { $1 })
+            labels: (image.labels ?? [:]).merging(request.Labels ?? [:]) { $1 },
+            resources: resources, readonlyRootfs: request.HostConfig?.ReadonlyRootfs)
         let row = ContainerRow(id: id, name: name ?? Self.generatedName(id), image: imageName, created: Self.now(),
                                config: try Self.encode(config), state: try Self.encode(ContainerStateDocument(status: "created")))
         try store.insert(row)
@@ -86,6 +88,24 @@ public actor ContainerService: ContainerBackend {
         spec.process?.cwd = config.workingDir
         spec.hostname = config.hostname
         spec.linux?.cgroupsPath = "/berth/" + row.id
+        spec.root?.readonly = config.readonlyRootfs ?? false
+        if let limits = config.resources {
+            spec.linux?.resources?.memory = MemoryResources(
+                limit: limits.memory, reservation: limits.memoryReservation,
+                // dockerd's default: swap as large as the memory limit, where
+                // the kernel accounts swap (v1 memsw); otherwise no swap limit.
+                swap: limits.memorySwap ?? (FileSystem.exists("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes")
+                    ? limits.memory.map { $0 * 2 } : nil))
+            var cpu = CPUResources(shares: limits.cpuShares.map { UInt64($0) }, quota: limits.cpuQuota,
+                                   period: limits.cpuPeriod.map { UInt64($0) }, cpus: limits.cpusetCpus)
+            if let nano = limits.nanoCPUs {
+                // --cpus: a quota over a 100 ms period, as dockerd sets it.
+                cpu.period = 100_000
+                cpu.quota = nano / 10_000
+            }
+            spec.linux?.resources?.cpu = cpu
+            if let pids = limits.pidsLimit, pids > 0 { spec.linux?.resources?.pids = PidsResources(limit: pids) }
+        }
         try FileSystem.write(base + "/bundle/config.json", spec.jsonBytes(pretty: true))
         let result = try Self.run(shimPath, [
             "--id", row.id, "--bundle", base + "/bundle", "--runtime", runtimePath, "--runtime-root", dataRoot + "/runtime",
@@ -220,12 +240,38 @@ public actor ContainerService: ContainerBackend {
                 "WorkingDir": config.workingDir, "Labels": config.labels,
             ],
             "LogPath": directory(row.id) + "/container.log",
-            "HostConfig": ["LogConfig": ["Type": "json-file", "Config": [String: String]()]],
+            "HostConfig": [
+                "LogConfig": ["Type": "json-file", "Config": [String: String]()],
+                "Memory": config.resources?.memory ?? 0, "MemorySwap": config.resources?.memorySwap ?? 0,
+                "NanoCpus": config.resources?.nanoCPUs ?? 0, "CpuShares": config.resources?.cpuShares ?? 0,
+                "PidsLimit": config.resources?.pidsLimit ?? 0, "ReadonlyRootfs": config.readonlyRootfs ?? false,
+            ],
         ]
         return Array(try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes]))
     }
 
     // MARK: - Helpers
+
+    /// HostConfig's limits, checked the way dockerd checks them.
+    static func resources(_ host: HostConfig?) throws -> ContainerResources? {
+        guard let host else { return nil }
+        if let memory = host.Memory, memory != 0, memory < 6 * 1024 * 1024 {
+            throw APIError.badRequest("Minimum memory limit allowed is 6MB")
+        }
+        if let memory = host.Memory, memory > 0, let swap = host.MemorySwap, swap > 0, swap < memory {
+            throw APIError.badRequest("Minimum memoryswap limit should be larger than memory limit, see usage")
+        }
+        if host.NanoCpus != nil && host.NanoCpus != 0 && ((host.CpuQuota ?? 0) != 0 || (host.CpuPeriod ?? 0) != 0) {
+            throw APIError.badRequest("Conflicting options: Nano CPUs and CPU Period cannot both be set")
+        }
+        let memory = host.Memory.flatMap { $0 > 0 ? $0 : nil }
+        return ContainerResources(
+            memory: memory, memorySwap: host.MemorySwap.flatMap { $0 != 0 ? $0 : nil },
+            memoryReservation: host.MemoryReservation.flatMap { $0 > 0 ? $0 : nil },
+            nanoCPUs: host.NanoCpus.flatMap { $0 > 0 ? $0 : nil }, cpuShares: host.CpuShares.flatMap { $0 > 0 ? $0 : nil },
+            cpuQuota: host.CpuQuota.flatMap { $0 != 0 ? $0 : nil }, cpuPeriod: host.CpuPeriod.flatMap { $0 > 0 ? $0 : nil },
+            cpusetCpus: host.CpusetCpus.flatMap { $0.isEmpty ? nil : $0 }, pidsLimit: host.PidsLimit.flatMap { $0 > 0 ? $0 : nil })
+    }
 
     static func newID() -> String {
         (0..<4).map { _ in String(format: "%016llx", UInt64.random(in: 0...UInt64.max)) }.joined()

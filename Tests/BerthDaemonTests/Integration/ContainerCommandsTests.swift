@@ -50,3 +50,26 @@ struct ContainerCommandsRootTests {
         #expect(!mounts.contains(daemon.dataRoot + "/containers"))
     }
 }
+
+/// Resource flags reach the container's cgroup; bad values are refused as dockerd refuses them.
+@Suite(.enabled(if: getuid() == 0, "needs root: real containers"))
+struct ContainerResourcesRootTests {
+    @Test func memoryAndPidsLimits() throws {
+        let daemon = try DaemonProcess(arguments: [])
+        defer { daemon.kill() }
+        try daemon.waitUntilServing()
+        let work = try TemporaryDirectory(prefix: "berth-limits")
+        let tar = try ImageCommandsRootTests().rootfsTar(in: work)
+        let socket = daemon.socketPath
+        #expect(try docker(["import", "-c", "CMD [\"sh\"]", tar, "busybox"], socket: socket).status == 0)
+        defer { _ = try? docker(["rm", "-f", "limited"], socket: socket) }
+        let run = try docker(["run", "-d", "--name", "limited", "-m", "64m", "--pids-limit", "50", "busybox", "sh", "-c",
+                              "cat /sys/fs/cgroup/memory/memory.limit_in_bytes /sys/fs/cgroup/pids/pids.max"], socket: socket)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try docker(["wait", "limited"], socket: socket).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(try docker(["logs", "limited"], socket: socket).stdout == "67108864\n50\n")
+        #expect(try docker(["inspect", "--format", "{{.HostConfig.Memory}}", "limited"], socket: socket).stdout.contains("67108864"))
+        let tooSmall = try docker(["create", "-m", "1m", "busybox"], socket: socket)
+        #expect(tooSmall.status != 0 && tooSmall.stderr.contains("Minimum memory limit allowed is 6MB"), "\(tooSmall.stderr)")
+    }
+}

@@ -9,6 +9,21 @@ public struct ContainerCreateRequest: Codable, Sendable {
     public var Hostname: String?
     public var Labels: [String: String]?
     public var Tty: Bool?
+    public var HostConfig: HostConfig?
+}
+
+/// The resource part of HostConfig Berth honours so far (Docker's names).
+public struct HostConfig: Codable, Sendable {
+    public var Memory: Int64?
+    public var MemorySwap: Int64?
+    public var MemoryReservation: Int64?
+    public var NanoCpus: Int64?
+    public var CpuShares: Int64?
+    public var CpuQuota: Int64?
+    public var CpuPeriod: Int64?
+    public var CpusetCpus: String?
+    public var PidsLimit: Int64?
+    public var ReadonlyRootfs: Bool?
 }
 
 /// `POST /containers/create`'s answer.
