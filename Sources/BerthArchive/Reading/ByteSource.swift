@@ -9,8 +9,13 @@ public protocol ByteSource {
 extension ByteSource {
     /// Skips by reading into a scratch buffer; sources that can seek override this.
     public mutating func skip(_ count: Int64) throws -> Int64 {
+        try skipByReading(count)
+    }
+
+    /// Reads and discards up to `count` bytes: the fallback every source can use.
+    public mutating func skipByReading(_ count: Int64) throws -> Int64 {
         var skipped: Int64 = 0
-        var scratch = [UInt8](repeating: 0, count: 32 * 1024)
+        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
         while skipped < count {
             let want = Int(min(Int64(scratch.count), count - skipped))
             let got = try scratch.withUnsafeMutableBytes { buffer in

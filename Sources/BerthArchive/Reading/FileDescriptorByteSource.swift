@@ -28,16 +28,6 @@ public struct FileDescriptorByteSource: ByteSource, Sendable {
                 if target >= here, Int64(lseek(fileDescriptor, off_t(target), SEEK_SET)) == target { return target - here }
             }
         }
-        var skipped: Int64 = 0
-        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
-        while skipped < count {
-            let want = Int(min(Int64(scratch.count), count - skipped))
-            let got = try scratch.withUnsafeMutableBytes { buffer in
-                try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]))
-            }
-            if got == 0 { break }
-            skipped += Int64(got)
-        }
-        return skipped
+        return try skipByReading(count)
     }
 }
