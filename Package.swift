@@ -39,13 +39,11 @@ let package = Package(
         .target(name: "OCI", swiftSettings: orderable),
         // The OCI runtime: namespaces, mounts, cgroups, capabilities.
         .target(name: "BerthRuntime", dependencies: ["OCI", "LinuxSys"], swiftSettings: orderable),
-        // openat2, xattr calls and makedev/major/minor for BerthArchive.
-        .target(name: "CBerthArchive"),
         // Debian's zlib and libzstd (zlib1g-dev, libzstd-dev).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Tar read/write, compression and safe extraction for image layers; Foundation-free.
-        .target(name: "BerthArchive", dependencies: ["CBerthArchive", "CZlib", "CZstd"]),
+        .target(name: "BerthArchive", dependencies: ["CLinuxSys", "CZlib", "CZstd"]),
         // Images: references, content store, layers (issue 3; grows here).
         .target(name: "BerthImage", dependencies: ["LinuxSys", "BerthArchive", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
@@ -100,7 +98,7 @@ let package = Package(
         // Unit tests need no root; the integration suites drive the real berth-shim and berth-runtime.
         .testTarget(name: "BerthShimTests", dependencies: ["BerthShim", "OCI", "LinuxSys", "BerthTestSupport"]),
         .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CBerthArchive"]),
+        .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CLinuxSys"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
         // Root-only: real namespaces, mounts and cgroups through the berth-runtime binary.
         .testTarget(name: "BerthRuntimeIntegrationTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys", "BerthTestSupport"]),

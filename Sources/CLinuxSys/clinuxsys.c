@@ -21,6 +21,7 @@
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #ifndef SYS_openat2
@@ -256,6 +257,16 @@ int berth_fsmount(int fd, unsigned int flags, unsigned int attributes) {
 
 int berth_move_mount_to(int from_fd, const char *to_path) {
     return (int)syscall(SYS_move_mount, from_fd, "", AT_FDCWD, to_path, 0x00000004 /* MOVE_MOUNT_F_EMPTY_PATH */);
+}
+
+int berth_lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags) {
+    return lsetxattr(path, name, value, size, flags);
+}
+
+ssize_t berth_llistxattr(const char *path, char *list, size_t size) { return llistxattr(path, list, size); }
+
+ssize_t berth_lgetxattr(const char *path, const char *name, void *value, size_t size) {
+    return lgetxattr(path, name, value, size);
 }
 
 int berth_errno(void) { return errno; }

@@ -1,5 +1,5 @@
 import BerthArchive
-import CBerthArchive
+import CLinuxSys
 import Foundation
 import Testing
 
@@ -16,7 +16,7 @@ import Testing
         try Data("long\n".utf8).write(to: URL(fileURLWithPath: long))
         try FileManager.default.createSymbolicLink(atPath: source + "/sub/link", withDestinationPath: "../hello.txt")
         try FileManager.default.linkItem(atPath: source + "/hello.txt", toPath: source + "/hard")
-        _ = berth_archive_lsetxattr(source + "/hello.txt", "user.berth", "yes", 3, 0)
+        _ = berth_lsetxattr(source + "/hello.txt", "user.berth", "yes", 3, 0)
     }
 
     @Test(arguments: ["pax", "gnu", "ustar"])
@@ -81,7 +81,7 @@ import Testing
         #expect(file.st_mtim.tv_sec == 1_600_000_000)
         #expect(file.st_mtim.tv_nsec == 250_000_000)
         var value = [UInt8](repeating: 0, count: 16)
-        let length = berth_archive_lgetxattr(out + "/dir/file.txt", "user.berth", &value, value.count)
+        let length = berth_lgetxattr(out + "/dir/file.txt", "user.berth", &value, value.count)
         #expect(length == 2)
     }
 }

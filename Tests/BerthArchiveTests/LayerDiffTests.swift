@@ -1,5 +1,5 @@
 import BerthArchive
-import CBerthArchive
+import CLinuxSys
 import Foundation
 import Testing
 
@@ -13,14 +13,14 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: upper + "/b-dir/link", withDestinationPath: "/etc/passwd")
         try FileManager.default.linkItem(atPath: upper + "/b-dir/file", toPath: upper + "/z-hard")
         #expect(mkfifo(upper + "/fifo", 0o640) == 0)
-        _ = berth_archive_lsetxattr(upper + "/a", "user.berth", "1", 1, 0)
+        _ = berth_lsetxattr(upper + "/a", "user.berth", "1", 1, 0)
         guard privileged else { return }
         #expect(mknod(upper + "/deleted", S_IFCHR, 0) == 0)
         #expect(mknod(upper + "/b-dir/also-deleted", S_IFCHR, 0) == 0)
         try FileManager.default.createDirectory(atPath: upper + "/opaque", withIntermediateDirectories: false)
         try LayerFixture.write(upper + "/opaque/-first", "f")
-        #expect(berth_archive_lsetxattr(upper + "/opaque", "trusted.overlay.opaque", "y", 1, 0) == 0)
-        #expect(berth_archive_lsetxattr(upper + "/b.txt", "trusted.overlay.origin", "x", 1, 0) == 0)
+        #expect(berth_lsetxattr(upper + "/opaque", "trusted.overlay.opaque", "y", 1, 0) == 0)
+        #expect(berth_lsetxattr(upper + "/b.txt", "trusted.overlay.origin", "x", 1, 0) == 0)
     }
 
     @Test func plainDirectoryGivesSortedDeterministicEntries() throws {

@@ -1,5 +1,5 @@
 import BerthArchive
-import CBerthArchive
+import CLinuxSys
 import Foundation
 
 /// Helpers for the layer (whiteout and diff) tests: capability probes, overlay mounts, tree snapshots.
@@ -10,7 +10,7 @@ enum LayerFixture {
         let probe = directory + "/.xattr-probe"
         guard FileManager.default.createFile(atPath: probe, contents: nil) else { return "cannot create \(probe)" }
         defer { unlink(probe) }
-        let result = berth_archive_lsetxattr(probe, "trusted.berth.probe", "y", 1, 0)
+        let result = berth_lsetxattr(probe, "trusted.berth.probe", "y", 1, 0)
         return result == 0 ? nil : "trusted xattrs unsupported on \(directory): \(String(cString: strerror(errno)))"
     }
 
@@ -47,7 +47,7 @@ enum LayerFixture {
             case S_IFDIR: result[path] = "dir \(mode)"
             case S_IFLNK: result[path] = "link -> " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + path)) ?? "?")
             case S_IFREG: result[path] = "file \(mode) " + String(decoding: contents(root + "/" + path) ?? [], as: UTF8.self)
-            case S_IFCHR: result[path] = "chr \(mode) \(berth_archive_major(info.st_rdev))/\(berth_archive_minor(info.st_rdev))"
+            case S_IFCHR: result[path] = "chr \(mode) \(berth_major(info.st_rdev))/\(berth_minor(info.st_rdev))"
             default: result[path] = "other \(info.st_mode & S_IFMT)"
             }
         }
@@ -64,7 +64,7 @@ enum LayerFixture {
     /// The value of an xattr, or nil.
     static func xattr(_ path: String, _ name: String) -> [UInt8]? {
         var value = [UInt8](repeating: 0, count: 256)
-        let count = berth_archive_lgetxattr(path, name, &value, value.count)
+        let count = berth_lgetxattr(path, name, &value, value.count)
         return count < 0 ? nil : Array(value[0..<count])
     }
 }

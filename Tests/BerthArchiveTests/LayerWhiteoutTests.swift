@@ -1,5 +1,5 @@
 import BerthArchive
-import CBerthArchive
+import CLinuxSys
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
 import BerthArchive
-import CBerthArchive
+import CLinuxSys
 import Foundation
 import Testing
 
@@ -35,7 +35,7 @@ import Testing
         #expect(etc.st_mode & 0o7777 == 0o750)
         #expect(etc.st_mtim.tv_sec == 1_500_000_000)
         var value = [UInt8](repeating: 0, count: 8)
-        #expect(berth_archive_lgetxattr(root + "/etc/motd", "user.berth", &value, value.count) == 1)
+        #expect(berth_lgetxattr(root + "/etc/motd", "user.berth", &value, value.count) == 1)
         #expect(contents(root + "/implicit/parent/file") == Array("x".utf8))
     }
 
@@ -75,7 +75,7 @@ import Testing
         if report.warnings.isEmpty {
             let null = try #require(lstatPath(root + "/dev/null"))
             #expect(null.st_mode & S_IFMT == S_IFCHR)
-            #expect(berth_archive_major(null.st_rdev) == 1 && berth_archive_minor(null.st_rdev) == 3)
+            #expect(berth_major(null.st_rdev) == 1 && berth_minor(null.st_rdev) == 3)
             #expect(lstatPath(root + "/dev/loop9").map { $0.st_mode & S_IFMT } == S_IFBLK)
         } else {
             // In a user namespace mknod is refused: the devices are reported, not fatal.

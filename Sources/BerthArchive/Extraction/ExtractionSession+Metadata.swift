@@ -1,4 +1,4 @@
-import CBerthArchive
+import CLinuxSys
 import Glibc
 
 /// Ownership, extended attributes and times for ExtractionSession; none of these follow a final symlink.
@@ -26,7 +26,7 @@ extension ExtractionSession {
                 continue
             }
             let result = value.withUnsafeBytes { bytes in
-                retrying { berth_archive_lsetxattr(path, key, bytes.baseAddress, bytes.count, 0) }
+                retrying { berth_lsetxattr(path, key, bytes.baseAddress, bytes.count, 0) }
             }
             guard case .failure(let error) = result else { continue }
             switch error.code {

@@ -1,4 +1,4 @@
-import CBerthArchive
+import CLinuxSys
 import Glibc
 
 /// Creating each kind of file system object for ExtractionSession.
@@ -22,7 +22,7 @@ extension ExtractionSession {
         try clearLeaf(parent, name, entry: entry)
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
         let fd: Int32
-        switch retrying({ berth_archive_openat(parent, name, flags, 0o600) }) {
+        switch retrying({ berth_openat(parent, name, flags, 0o600) }) {
         case .success(let opened): fd = opened
         case .failure(let error): throw .system(entry: entry.name, operation: "create file", errno: error.code)
         }

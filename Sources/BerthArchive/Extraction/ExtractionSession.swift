@@ -1,4 +1,4 @@
-import CBerthArchive
+import CLinuxSys
 import Glibc
 
 /// The state of one extraction: the root descriptor, the report, and directories
@@ -49,9 +49,9 @@ struct ExtractionSession {
         case .symbolicLink: try makeSymlink(entry, parent: parent, name: leaf)
         case .hardLink: try makeHardLink(entry, parent: parent, name: leaf)
         case .characterDevice(let major, let minor):
-            try makeNode(entry, parent: parent, name: leaf, kind: S_IFCHR, device: berth_archive_makedev(major, minor))
+            try makeNode(entry, parent: parent, name: leaf, kind: S_IFCHR, device: berth_makedev(major, minor))
         case .blockDevice(let major, let minor):
-            try makeNode(entry, parent: parent, name: leaf, kind: S_IFBLK, device: berth_archive_makedev(major, minor))
+            try makeNode(entry, parent: parent, name: leaf, kind: S_IFBLK, device: berth_makedev(major, minor))
         case .fifo: try makeNode(entry, parent: parent, name: leaf, kind: S_IFIFO, device: 0)
         case .other(let flag):
             warn(entry, "unsupported entry type \(Character(Unicode.Scalar(flag))); skipped")

@@ -1,4 +1,4 @@
-import CBerthArchive
+import CLinuxSys
 import Glibc
 
 /// Reading a file's extended attributes without following a final symlink (llistxattr/lgetxattr).
@@ -7,7 +7,7 @@ enum ExtendedAttributes {
     static func all(_ path: String) -> Result<[String: [UInt8]], Errno> {
         var list: [UInt8] = []
         while true {
-            let needed = berth_archive_llistxattr(path, nil, 0)
+            let needed = berth_llistxattr(path, nil, 0)
             if needed < 0 {
                 if errno == EINTR { continue }
                 return errno == ENOTSUP ? .success([:]) : .failure(Errno(errno))
@@ -15,7 +15,7 @@ enum ExtendedAttributes {
             if needed == 0 { return .success([:]) }
             list = [UInt8](repeating: 0, count: needed)
             let got = list.withUnsafeMutableBytes { buffer in
-                berth_archive_llistxattr(path, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), buffer.count)
+                berth_llistxattr(path, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), buffer.count)
             }
             if got >= 0 {
                 list.removeLast(list.count - got)
@@ -38,14 +38,14 @@ enum ExtendedAttributes {
     /// One attribute's value, or nil when the file does not have it.
     static func value(_ path: String, _ name: String) -> Result<[UInt8]?, Errno> {
         while true {
-            let needed = berth_archive_lgetxattr(path, name, nil, 0)
+            let needed = berth_lgetxattr(path, name, nil, 0)
             if needed < 0 {
                 if errno == EINTR { continue }
                 return errno == ENODATA || errno == ENOTSUP ? .success(nil) : .failure(Errno(errno))
             }
             var value = [UInt8](repeating: 0, count: needed)
             let got = value.withUnsafeMutableBytes { buffer in
-                berth_archive_lgetxattr(path, name, buffer.baseAddress, buffer.count)
+                berth_lgetxattr(path, name, buffer.baseAddress, buffer.count)
             }
             if got >= 0 {
                 value.removeLast(value.count - got)

@@ -1,4 +1,4 @@
-import CBerthArchive
+import CLinuxSys
 import Glibc
 
 /// Whiteout entries for ExtractionSession, in `.overlay` and `.apply` modes (see WhiteoutMode).
@@ -42,7 +42,7 @@ extension ExtractionSession {
         let parent = try openParent(directory, entry: entry)
         defer { close(parent) }
         try clearLeaf(parent, name, entry: entry)
-        if case .failure(let error) = retrying({ mknodat(parent, name, S_IFCHR, berth_archive_makedev(0, 0)) }) {
+        if case .failure(let error) = retrying({ mknodat(parent, name, S_IFCHR, berth_makedev(0, 0)) }) {
             throw .system(entry: entry.name, operation: "mknodat whiteout \(name) (needs CAP_MKNOD)", errno: error.code)
         }
         try applyOwnership(entry, directory: parent, name: name)
@@ -57,7 +57,7 @@ extension ExtractionSession {
         let value: [UInt8] = [UInt8(ascii: "y")]
         let path = procPath(parent, ".")
         let result = value.withUnsafeBytes { bytes in
-            retrying { berth_archive_lsetxattr(path, Self.opaqueXattr, bytes.baseAddress, bytes.count, 0) }
+            retrying { berth_lsetxattr(path, Self.opaqueXattr, bytes.baseAddress, bytes.count, 0) }
         }
         if case .failure(let error) = result {
             throw .system(entry: entry.name, operation: "lsetxattr \(Self.opaqueXattr) (needs CAP_SYS_ADMIN)", errno: error.code)

@@ -1,4 +1,4 @@
-import CBerthArchive
+import CLinuxSys
 import Glibc
 
 /// Turns an overlayfs upperdir into a Docker/OCI layer tar (what `docker commit` and each
@@ -86,7 +86,7 @@ public enum LayerDiff {
         let shown = rootPath + "/" + node.path
         let resolve: UInt64 = 0x01 | 0x02 | 0x04 | 0x08  // RESOLVE_NO_XDEV | NO_MAGICLINKS | NO_SYMLINKS | BENEATH
         let opened = retrying {
-            berth_archive_openat2(root, node.path, UInt64(UInt32(bitPattern: O_RDONLY | O_NOFOLLOW | O_CLOEXEC)), 0, resolve)
+            berth_openat2(root, node.path, UInt64(UInt32(bitPattern: O_RDONLY | O_NOFOLLOW | O_CLOEXEC)), 0, resolve)
         }
         let fd: Int32
         switch opened {

@@ -1,4 +1,4 @@
-import CBerthArchive
+import CLinuxSys
 import Glibc
 
 /// One file found in an overlay upperdir, with what LayerDiff needs to write it.
@@ -47,8 +47,8 @@ struct UpperNode {
         case S_IFDIR: type = .directory
         case S_IFLNK: type = .symbolicLink
         case S_IFIFO: type = .fifo
-        case S_IFCHR: type = .characterDevice(major: berth_archive_major(info.st_rdev), minor: berth_archive_minor(info.st_rdev))
-        case S_IFBLK: type = .blockDevice(major: berth_archive_major(info.st_rdev), minor: berth_archive_minor(info.st_rdev))
+        case S_IFCHR: type = .characterDevice(major: berth_major(info.st_rdev), minor: berth_minor(info.st_rdev))
+        case S_IFBLK: type = .blockDevice(major: berth_major(info.st_rdev), minor: berth_minor(info.st_rdev))
         default: return nil
         }
         return TarEntry(

@@ -1,4 +1,4 @@
-import CBerthArchive
+import CLinuxSys
 import Glibc
 
 /// Linux constants Glibc does not export to Swift (they sit behind _GNU_SOURCE).
@@ -30,7 +30,7 @@ struct Errno: Error, Equatable {
 /// `root` were `/`, so no `..` or symlink can leave it.
 func openInRoot(_ root: Int32, _ path: String, flags: Int32, mode: mode_t = 0) -> Result<Int32, Errno> {
     retrying {
-        berth_archive_openat2(root, path, UInt64(UInt32(bitPattern: flags | O_CLOEXEC)), UInt64(mode),
+        berth_openat2(root, path, UInt64(UInt32(bitPattern: flags | O_CLOEXEC)), UInt64(mode),
                               Linux.resolveInRoot | Linux.resolveNoMagicLinks)
     }
 }

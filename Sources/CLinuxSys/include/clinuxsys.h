@@ -91,6 +91,12 @@ int berth_fsmount(int fd, unsigned int flags, unsigned int attributes);
 /// move_mount(2) of a detached mount (from_fd) onto a path.
 int berth_move_mount_to(int from_fd, const char *to_path);
 
+/// lsetxattr(2), llistxattr(2), lgetxattr(2): extended attributes without
+/// following a final symlink (not in Swift's Glibc module).
+int berth_lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags);
+ssize_t berth_llistxattr(const char *path, char *list, size_t size);
+ssize_t berth_lgetxattr(const char *path, const char *name, void *value, size_t size);
+
 /// The current thread's errno (a macro in C).
 int berth_errno(void);
 
