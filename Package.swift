@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "BerthDaemonTests", dependencies: ["BerthDaemon", "BerthAPI", "BerthTestSupport"]),
         // Unit tests need no root; the integration suites drive the real berth-shim and berth-runtime.
         .testTarget(name: "BerthShimTests", dependencies: ["BerthShim", "OCI", "LinuxSys", "BerthTestSupport"]),
-        .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "BerthImageTests", dependencies: ["BerthImage", "BerthTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BerthArchiveTests", dependencies: ["BerthArchive", "CLinuxSys"]),
         .testTarget(name: "BerthRuntimeTests", dependencies: ["BerthRuntime", "OCI", "LinuxSys"]),
         // Root-only: real namespaces, mounts and cgroups through the berth-runtime binary.

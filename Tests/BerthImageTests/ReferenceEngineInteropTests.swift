@@ -1,4 +1,5 @@
 import BerthArchive
+import BerthTestSupport
 @testable import BerthImage
 import Foundation
 import Testing
@@ -102,26 +103,9 @@ enum Interop {
         run(["/usr/local/bin/docker"] + arguments, environment: ["DOCKER_HOST": dockerHost ?? ""])
     }
 
-    /// Runs a command with stdout and stderr merged, via a file (see the runtime tests' harness).
+    /// Runs a command (see `SpawnedCommand`); its stdout and then its stderr as one text.
     static func run(_ arguments: [String], environment: [String: String] = [:]) -> (status: Int32, output: String) {
-        let output = NSTemporaryDirectory() + "berth-interop-out-\(UUID().uuidString)"
-        defer { unlink(output) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, envp) == 0 else { return (-1, "cannot run \(arguments[0])") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        return ((status >> 8) & 0xff, text)
+        let result = SpawnedCommand.run(arguments, environment: environment)
+        return (result.status, result.stdout + result.stderr)
     }
 }

@@ -13,7 +13,9 @@ public struct SpawnedResult: Sendable {
 /// files rather than pipes (a created container inherits the runtime's stdio
 /// and would hold a pipe open), with a timeout after which it is killed.
 public enum SpawnedCommand {
-    public static func run(_ arguments: [String], stdin: Data? = nil, timeout: TimeInterval = 60) -> SpawnedResult {
+    public static func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], timeout: TimeInterval = 60
+    ) -> SpawnedResult {
         let base = NSTemporaryDirectory() + "berth-spawn-\(UUID().uuidString)"
         let outPath = base + ".out", errPath = base + ".err", inPath = base + ".in"
         defer { for path in [outPath, errPath, inPath] { unlink(path) } }
@@ -27,9 +29,11 @@ public enum SpawnedCommand {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
+        let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
         guard spawned == 0 else { return SpawnedResult(status: -1, stdout: "", stderr: "spawn \(arguments[0]): \(spawned)") }
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0

@@ -19,7 +19,8 @@ enum ProcessInfo {
 
     /// Whether `record`'s init is alive (not a zombie, not a recycled pid).
     static func isAlive(pid: Int32, startTime: String) -> Bool {
-        guard let state = state(pid), state != "Z", state != "X" else { return false }
-        return self.startTime(pid) == startTime
+        // One read of /proc/PID/stat for both the state and the start time.
+        guard let fields = statFields(pid), let state = fields.first, state != "Z", state != "X" else { return false }
+        return fields.count > 19 && fields[19] == startTime
     }
 }
