@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "berth-bench", targets: ["berth-bench"]),
         .executable(name: "berth-shim", targets: ["berth-shim"]),
         .executable(name: "berthd", targets: ["berthd"]),
+        .executable(name: "berth", targets: ["berth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -78,6 +79,12 @@ let package = Package(
         ]),
         // Engine API client over the Unix socket, for the berth CLI.
         .target(name: "BerthClient", dependencies: ["LinuxSys"]),
+        // The berth CLI's commands, flags and output (docker's), over BerthClient.
+        .target(name: "BerthCLI", dependencies: [
+            "BerthClient", "LinuxSys",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "berth", dependencies: ["BerthCLI"]),
         // berthd's metadata: one SQLite database (WAL, migrations) through GRDB.
         .target(name: "BerthStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Library code paths on their own, for bench/ to time.
@@ -85,6 +92,8 @@ let package = Package(
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "BerthStoreTests", dependencies: ["BerthStore"]),
         .testTarget(name: "BerthClientTests", dependencies: ["BerthClient"]),
+        // Unit tests of the CLI plus root tests driving the real `berth` binary against a real berthd.
+        .testTarget(name: "BerthCLITests", dependencies: ["BerthCLI", "BerthClient", "BerthTestSupport"]),
         // Helpers shared by test targets (a raw HTTP client over Unix sockets).
         .target(name: "BerthTestSupport", path: "Tests/BerthTestSupport"),
         .testTarget(name: "BerthAPITests", dependencies: [

@@ -1,0 +1,6 @@
+import BerthCLI
+import Testing
+
+@Test func rootCommandIsNamedBerth() {
+    #expect(BerthCommand.configuration.commandName == "berth")
+}
