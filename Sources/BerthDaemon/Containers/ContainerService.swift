@@ -47,14 +47,22 @@ public actor ContainerService: ContainerBackend {
         let args = entrypoint + cmd
         guard !args.isEmpty else { throw APIError.badRequest("no command specified") }
         let id = Self.newID()
-        let resources = try Self.resources(request.HostConfig)
+        let host = request.HostConfig
+        let resources = try Self.resources(host)
+        try Self.validate(host)
         let config = ContainerConfigDocument(
             imageID: imageID.description, imageName: imageName, args: args,
             env: Self.mergeEnvironment(image.env ?? ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], request.Env ?? []),
             workingDir: request.WorkingDir.flatMap { $0.isEmpty ? nil : $0 } ?? image.workingDir.flatMap { $0.isEmpty ? nil : $0 } ?? "/",
             hostname: request.Hostname.flatMap { $0.isEmpty ? nil : $0 } ?? String(id.prefix(12)),
             labels: (image.labels ?? [:]).merging(request.Labels ?? [:]) { $1 },
-            resources: resources, readonlyRootfs: request.HostConfig?.ReadonlyRootfs)
+            resources: resources, readonlyRootfs: host?.ReadonlyRootfs,
+            entrypoint: entrypoint.isEmpty ? nil : entrypoint, cmd: cmd.isEmpty ? nil : cmd,
+            domainname: request.Domainname, user: request.User.flatMap { $0.isEmpty ? nil : $0 } ?? image.user.flatMap { $0.isEmpty ? nil : $0 },
+            tty: request.Tty, openStdin: request.OpenStdin, stdinOnce: request.StdinOnce,
+            attachStdin: request.AttachStdin, attachStdout: request.AttachStdout, attachStderr: request.AttachStderr,
+            stopSignal: request.StopSignal.flatMap { $0.isEmpty ? nil : $0 } ?? image.stopSignal,
+            stopTimeout: request.StopTimeout, exposedPorts: request.ExposedPorts, volumes: request.Volumes, hostConfig: host)
         let row = ContainerRow(id: id, name: name ?? Self.generatedName(id), image: imageName, created: Self.now(),
                                config: try Self.encode(config), state: try Self.encode(ContainerStateDocument(status: "created")))
         try store.insert(row)
@@ -83,29 +91,7 @@ public actor ContainerService: ContainerBackend {
         if !mountPoints().contains(base + "/rootfs") {
             try OverlayMount.mount(store: images.layers, top: top, upper: base + "/upper", work: base + "/work", target: base + "/rootfs")
         }
-        var spec = DefaultSpec.make(args: config.args, rootfs: base + "/rootfs")
-        spec.process?.env = config.env
-        spec.process?.cwd = config.workingDir
-        spec.hostname = config.hostname
-        spec.linux?.cgroupsPath = "/berth/" + row.id
-        spec.root?.readonly = config.readonlyRootfs ?? false
-        if let limits = config.resources {
-            spec.linux?.resources?.memory = MemoryResources(
-                limit: limits.memory, reservation: limits.memoryReservation,
-                // dockerd's default: swap as large as the memory limit, where
-                // the kernel accounts swap (v1 memsw); otherwise no swap limit.
-                swap: limits.memorySwap ?? (FileSystem.exists("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes")
-                    ? limits.memory.map { $0 * 2 } : nil))
-            var cpu = CPUResources(shares: limits.cpuShares.map { UInt64($0) }, quota: limits.cpuQuota,
-                                   period: limits.cpuPeriod.map { UInt64($0) }, cpus: limits.cpusetCpus)
-            if let nano = limits.nanoCPUs {
-                // --cpus: a quota over a 100 ms period, as dockerd sets it.
-                cpu.period = 100_000
-                cpu.quota = nano / 10_000
-            }
-            spec.linux?.resources?.cpu = cpu
-            if let pids = limits.pidsLimit, pids > 0 { spec.linux?.resources?.pids = PidsResources(limit: pids) }
-        }
+        let spec = try ContainerSpecBuilder.make(config, id: row.id, rootfs: base + "/rootfs")
         try FileSystem.write(base + "/bundle/config.json", spec.jsonBytes(pretty: true))
         let result = try Self.run(shimPath, [
             "--id", row.id, "--bundle", base + "/bundle", "--runtime", runtimePath, "--runtime-root", dataRoot + "/runtime",
