@@ -29,6 +29,7 @@ extension ShimMonitor {
             } else {
                 control.send(#"{"ok":true}"#, to: serial)
                 shutdownRequested = true
+                shutdownDeadline = Timestamp.monotonicSeconds() + 30
             }
         case .success(.attach(let options)):
             attach(serial, options: options)

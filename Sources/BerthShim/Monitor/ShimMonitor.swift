@@ -35,6 +35,8 @@ public struct ShimMonitor {
     /// Control clients waiting for the exit.
     var waiters: [Int] = []
     var shutdownRequested = false
+    /// When a shutdown stops waiting for attached clients to take their output.
+    var shutdownDeadline = 0.0
     /// With --await-start: created, waiting for the `start` request.
     var awaitingStart = false
     /// Attached clients (see AttachStream).
@@ -50,7 +52,8 @@ public struct ShimMonitor {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 32 * 1024, alignment: 8)
         defer { buffer.deallocate() }
         var descriptors: [pollfd] = []
-        while !shutdownRequested {
+        // After `shutdown`, attached clients still get the rest of their output (up to a deadline).
+        while !shutdownRequested || (!attachments.isEmpty && Timestamp.monotonicSeconds() < shutdownDeadline) {
             descriptors.removeAll(keepingCapacity: true)
             // A client that cannot keep up pauses the container's output rather than losing it.
             let throttled = attachments.contains { $0.outbound.count > AttachStream.highWater }
