@@ -2,11 +2,13 @@ import BerthAPI
 import Glibc
 import LinuxSys
 
-/// An attach client waiting for the container's next start.
+/// An attach client waiting for the container's next start. Registered when
+/// the attach request arrives — before the client can see the upgrade and
+/// send `start` — and handed its shim stream (or nil) by that start.
 struct PendingAttach {
     /// The shim request (`attach stdin stdout …`).
     let request: String
-    let continuation: CheckedContinuation<Int32?, any Error>
+    let delivery: AsyncStream<Int32?>.Continuation
 }
 
 extension ContainerService {
@@ -32,14 +34,12 @@ extension ContainerService {
             let socket = shimDirectory(id) + "/shim.sock"
             return (tty, { [request] in try Self.openAttachStream(socket, request: request) })
         }
-        return (tty, { [request] in try await self.awaitStart(id, request: request) })
-    }
-
-    /// Suspends until `launch` connects this client (nil if the container goes first).
-    func awaitStart(_ id: String, request: String) async throws -> Int32? {
-        try await withCheckedThrowingContinuation { continuation in
-            pendingAttaches[id, default: []].append(PendingAttach(request: request, continuation: continuation))
-        }
+        let (stream, delivery) = AsyncStream<Int32?>.makeStream()
+        pendingAttaches[id, default: []].append(PendingAttach(request: request, delivery: delivery))
+        return (tty, {
+            for await descriptor in stream { return descriptor }
+            return nil
+        })
     }
 
     /// Connects every client waiting for this start (the shim has created the
@@ -48,13 +48,17 @@ extension ContainerService {
         guard let waiting = pendingAttaches.removeValue(forKey: id) else { return }
         let socket = shimDirectory(id) + "/shim.sock"
         for client in waiting {
-            client.continuation.resume(returning: try? Self.openAttachStream(socket, request: client.request))
+            client.delivery.yield(try? Self.openAttachStream(socket, request: client.request))
+            client.delivery.finish()
         }
     }
 
     /// Tells waiting clients the container is gone (removed before starting).
     func abandonPendingAttaches(_ id: String) {
-        for client in pendingAttaches.removeValue(forKey: id) ?? [] { client.continuation.resume(returning: nil) }
+        for client in pendingAttaches.removeValue(forKey: id) ?? [] {
+            client.delivery.yield(nil)
+            client.delivery.finish()
+        }
     }
 
     /// Opens a stream on the shim: sends the attach request and reads the

@@ -52,6 +52,14 @@ extension ContainerService {
         return clientFaults.contains { message.contains($0) } ? 400 : 500
     }
 
+    /// The exit code dockerd records for a container that could not start:
+    /// 127 command not found, 126 not executable, else 128.
+    static func startFailureExitCode(_ message: String) -> Int {
+        if message.contains("executable file not found") || message.contains("no such file or directory") { return 127 }
+        if message.contains("permission denied") || message.contains("exec format error") { return 126 }
+        return 128
+    }
+
     /// `{"error":"…"}` → the message.
     static func errorText(_ reply: String) -> String {
         (try? JSONParser.parse(reply))?["error"]?.stringValue ?? reply

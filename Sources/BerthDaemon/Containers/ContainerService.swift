@@ -92,7 +92,16 @@ public actor ContainerService: ContainerBackend {
         let state = try Self.decode(ContainerStateDocument.self, row.state)
         if state.status == "running" || state.status == "paused" { throw APIError.notModified }
         pendingRestarts.removeValue(forKey: row.id)?.cancel()
-        try await launch(row, userStarted: true)
+        do {
+            try await launch(row, userStarted: true)
+        } catch {
+            // Clients attached for this start get end-of-stream; --rm removes
+            // the container (the CLI waits for that before reporting the error).
+            abandonPendingAttaches(row.id)
+            let config = try? Self.decode(ContainerConfigDocument.self, row.config)
+            if config?.hostConfig?.AutoRemove == true { try? await remove(row.id, force: true, volumes: true) }
+            throw error
+        }
     }
 
     /// Starts a created or exited container: overlay, bundle, shim (which
@@ -131,6 +140,7 @@ public actor ContainerService: ContainerBackend {
             try? OverlayMount.unmount(base + "/rootfs")
             let message = Self.startFailureMessage(result.output)
             state.error = message
+            state.exitCode = Self.startFailureExitCode(message)
             try? store.updateState(id: row.id, state: try Self.encode(state))
             throw APIError(statusCode: Self.startFailureStatus(message), message: message)
         }
@@ -141,6 +151,7 @@ public actor ContainerService: ContainerBackend {
             try? OverlayMount.unmount(base + "/rootfs")
             let message = Self.startFailureMessage(Self.errorText(reply))
             state.error = message
+            state.exitCode = Self.startFailureExitCode(message)
             try? store.updateState(id: row.id, state: try Self.encode(state))
             throw APIError(statusCode: Self.startFailureStatus(message), message: message)
         }
