@@ -10,7 +10,8 @@ public protocol ContainerBackend: Sendable {
     func kill(_ idOrName: String, signal: String) async throws
     func stop(_ idOrName: String, timeout: Int?) async throws
     func remove(_ idOrName: String, force: Bool) async throws
-    func list(all: Bool) async throws -> [ContainerSummary]
-    /// The inspect document as JSON bytes.
-    func inspect(_ idOrName: String) async throws -> [UInt8]
+    /// `docker ps`: newest first, filtered and limited as asked.
+    func list(_ options: ContainerListOptions) async throws -> [ContainerSummary]
+    /// `docker inspect`; `size` adds SizeRw and SizeRootFs.
+    func inspect(_ idOrName: String, size: Bool) async throws -> ContainerInspect
 }
