@@ -69,6 +69,7 @@ let package = Package(
         // berthd's logic: configuration, data-root lock, logging, signals, backend wiring.
         .target(name: "BerthDaemon", dependencies: [
             "BerthAPI", "LinuxSys", "BerthImage", "BerthArchive", "BerthStore", "BerthRuntime", "OCI",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

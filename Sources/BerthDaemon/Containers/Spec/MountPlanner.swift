@@ -1,5 +1,6 @@
 import BerthAPI
 import BerthImage
+import Crypto
 import LinuxSys
 
 /// Turns Binds, Mounts, Tmpfs and the declared volumes of a container into
@@ -141,7 +142,7 @@ enum MountPlanner {
                                 mode: String = "") throws(Failure) -> PlannedMount {
         try validateTarget(target)
         let destination = Path.clean(target)
-        let name = Digest(sha256: Array("berth-anonymous-volume\u{0}\(containerID)\u{0}\(destination)".utf8)).hex
+        let name = Digest(sha256: SHA256.hash(data: Array("berth-anonymous-volume\u{0}\(containerID)\u{0}\(destination)".utf8))).hex
         return PlannedMount(kind: .volume, source: volumeData(volumesRoot, name), volumeName: name, destination: destination,
                             mode: mode, readWrite: !mode.split(separator: ",").contains("ro"), propagation: "")
     }
