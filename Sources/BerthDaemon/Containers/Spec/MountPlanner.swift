@@ -142,9 +142,14 @@ enum MountPlanner {
                                 mode: String = "") throws(Failure) -> PlannedMount {
         try validateTarget(target)
         let destination = Path.clean(target)
-        let name = Digest(sha256: SHA256.hash(data: Array("berth-anonymous-volume\u{0}\(containerID)\u{0}\(destination)".utf8))).hex
+        let name = anonymousName(containerID, destination)
         return PlannedMount(kind: .volume, source: volumeData(volumesRoot, name), volumeName: name, destination: destination,
                             mode: mode, readWrite: !mode.split(separator: ",").contains("ro"), propagation: "")
+    }
+
+    /// The name of container `containerID`'s anonymous volume at `destination` (64 hex digits, like dockerd's random ones).
+    static func anonymousName(_ containerID: String, _ destination: String) -> String {
+        Digest(sha256: SHA256.hash(data: Array("berth-anonymous-volume\u{0}\(containerID)\u{0}\(destination)".utf8))).hex
     }
 
     /// `<volumes>/<name>/_data`, where a local volume keeps its files.
