@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "berth-shim", targets: ["berth-shim"]),
         .executable(name: "berthd", targets: ["berthd"]),
         .executable(name: "berth", targets: ["berth"]),
+        .executable(name: "berth-init", targets: ["berth-init"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -68,6 +69,7 @@ let package = Package(
         // berthd's logic: configuration, data-root lock, logging, signals, backend wiring.
         .target(name: "BerthDaemon", dependencies: [
             "BerthAPI", "LinuxSys", "BerthImage", "BerthArchive", "BerthStore", "BerthRuntime", "OCI",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -85,6 +87,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "berth", dependencies: ["BerthCLI"]),
+        // `docker run --init`'s PID 1 (bind-mounted at /sbin/docker-init): forwards signals, reaps zombies. C, linked
+        // static by swiftc (which brings a static Swift runtime along; stripped and gc'd, it only costs disk).
+        .executableTarget(name: "berth-init", linkerSettings: [.unsafeFlags(["-static-executable", "-Xlinker", "--gc-sections", "-Xlinker", "-s"])]),
         // berthd's metadata: one SQLite database (WAL, migrations) through GRDB.
         .target(name: "BerthStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Library code paths on their own, for bench/ to time.

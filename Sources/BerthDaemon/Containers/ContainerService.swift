@@ -66,7 +66,7 @@ public actor ContainerService: ContainerBackend {
         let id = Self.newID()
         let host = request.HostConfig
         let resources = try Self.resources(host)
-        try Self.validate(host)
+        try Self.validate(host, volumes: request.Volumes)
         let config = ContainerConfigDocument(
             imageID: imageID.description, imageName: imageName, args: args,
             env: Self.mergeEnvironment(image.env ?? ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], request.Env ?? []),
@@ -79,7 +79,7 @@ public actor ContainerService: ContainerBackend {
             tty: request.Tty, openStdin: request.OpenStdin, stdinOnce: request.StdinOnce,
             attachStdin: request.AttachStdin, attachStdout: request.AttachStdout, attachStderr: request.AttachStderr,
             stopSignal: request.StopSignal.flatMap { $0.isEmpty ? nil : $0 } ?? image.stopSignal,
-            stopTimeout: request.StopTimeout, exposedPorts: request.ExposedPorts, volumes: request.Volumes, hostConfig: host)
+            stopTimeout: request.StopTimeout, exposedPorts: request.ExposedPorts, volumes: Self.declaredVolumes(image.volumes, request.Volumes), hostConfig: host)
         let row = ContainerRow(id: id, name: name ?? Self.generatedName(id), image: imageName, created: Self.now(),
                                config: try Self.encode(config), state: try Self.encode(ContainerStateDocument(status: "created")))
         try store.insert(row)
@@ -119,14 +119,15 @@ public actor ContainerService: ContainerBackend {
         }
         try? FileSystem.removeTree(shim)
         try FileSystem.makeDirectories(shim, mode: 0o700)
-        for part in ["upper", "work", "rootfs", "bundle"] { try FileSystem.makeDirectories(base + "/" + part, mode: 0o700) }
+        // The upper dir is the merged root's top: 0755, as overlay2 makes it, or non-root users cannot enter /.
+        for part in ["upper", "work", "rootfs", "bundle"] { try FileSystem.makeDirectories(base + "/" + part, mode: part == "upper" ? 0o755 : 0o700) }
         guard let imageID = Digest(config.imageID), let top = try images.image(imageID).metadata.topLayer else {
             throw APIError.internalError("image \(config.imageID) of the container is gone")
         }
         if !mountPoints().contains(base + "/rootfs") {
             try OverlayMount.mount(store: images.layers, top: top, upper: base + "/upper", work: base + "/work", target: base + "/rootfs")
         }
-        let spec = try ContainerSpecBuilder.make(config, id: row.id, rootfs: base + "/rootfs")
+        let spec = try ContainerSpecBuilder.make(config, id: row.id, rootfs: base + "/rootfs", host: specHost)
         try FileSystem.write(base + "/bundle/config.json", spec.jsonBytes(pretty: true))
         var arguments = [
             "--id", row.id, "--bundle", base + "/bundle", "--runtime", runtimePath, "--runtime-root", dataRoot + "/runtime",

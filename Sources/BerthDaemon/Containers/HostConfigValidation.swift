@@ -3,7 +3,8 @@ import BerthAPI
 extension ContainerService {
     /// HostConfig's non-resource fields, checked the way dockerd checks them
     /// (its wording), before anything is stored.
-    static func validate(_ host: HostConfig?) throws {
+    static func validate(_ host: HostConfig?, volumes: [String: EmptyObject]? = nil) throws {
+        try validateMounts(host ?? HostConfig(), declaredVolumes: Array((volumes ?? [:]).keys))
         guard let host else { return }
         if let policy = host.RestartPolicy, let name = policy.Name, !name.isEmpty {
             switch name {
@@ -25,5 +26,7 @@ extension ContainerService {
         if let driver = host.LogConfig?.Type, !driver.isEmpty, driver != "json-file", driver != "none" {
             throw APIError.badRequest("logger: no log driver named '\(driver)' is registered")
         }
+        try validatePrivileges(host)
+        try validateLimits(host)
     }
 }

@@ -12,9 +12,10 @@ public protocol ContainerBackend: Sendable {
     func stop(_ idOrName: String, timeout: Int?, signal: String?) async throws
     func restart(_ idOrName: String, timeout: Int?, signal: String?) async throws
     func remove(_ idOrName: String, force: Bool, volumes: Bool) async throws
-    func list(all: Bool) async throws -> [ContainerSummary]
-    /// The inspect document as JSON bytes.
-    func inspect(_ idOrName: String) async throws -> [UInt8]
+    /// `docker ps`: newest first, filtered and limited as asked.
+    func list(_ options: ContainerListOptions) async throws -> [ContainerSummary]
+    /// `docker inspect`; `size` adds SizeRw and SizeRootFs.
+    func inspect(_ idOrName: String, size: Bool) async throws -> ContainerInspect
     /// Whether the stream is raw (TTY), and what connects it to the container's stdio.
     func attach(_ idOrName: String, stdin: Bool, stdout: Bool, stderr: Bool) async throws
         -> (tty: Bool, connect: @Sendable () async throws -> Int32?)

@@ -21,11 +21,13 @@ public struct ContainersRouter: APIRouter {
                 return try APIResponse.json(ContainerCreateResponse(id: id), status: .created)
             },
             Route(.GET, "/containers/json") { request in
-                try APIResponse.json(try await backend.list(all: request.query.bool("all")))
+                let options = ContainerListOptions(
+                    all: request.query.bool("all"), limit: try request.query.int("limit"), size: request.query.bool("size"),
+                    filters: try FilterParameters.parse(request.query["filters"]))
+                return try APIResponse.json(try await backend.list(options))
             },
             Route(.GET, "/containers/{id}/json") { request in
-                APIResponse(status: .ok, headers: ["Content-Type": "application/json"],
-                            body: .bytes(ByteBuffer(bytes: try await backend.inspect(try request.parameter("id")) + [0x0a])))
+                try APIResponse.json(try await backend.inspect(try request.parameter("id"), size: request.query.bool("size")))
             },
             Route(.POST, "/containers/{id}/start") { request in
                 try await backend.start(try request.parameter("id"))

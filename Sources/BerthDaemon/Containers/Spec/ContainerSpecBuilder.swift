@@ -6,9 +6,17 @@ import OCI
 /// Turns a stored container configuration into the OCI runtime spec its
 /// bundle gets: Docker's defaults (DefaultSpec), then the image and create
 /// request's process settings, then HostConfig (limits, mounts, privileges).
+/// Facets: +User, +Capabilities, +Limits, +Mounts, +Init.
 enum ContainerSpecBuilder {
-    /// The spec for container `id` whose merged root is mounted at `rootfs`.
-    static func make(_ config: ContainerConfigDocument, id: String, rootfs: String) throws -> Spec {
+    /// A start-time failure the user caused (an unknown user, a missing init
+    /// binary): its text is shown as is, like dockerd's.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The spec for container `id` whose merged root is mounted at `rootfs`;
+    /// creates missing bind sources and volume directories on the way.
+    static func make(_ config: ContainerConfigDocument, id: String, rootfs: String, host: ContainerSpecHost) throws -> Spec {
         var spec = DefaultSpec.make(args: config.args, rootfs: rootfs, terminal: config.tty ?? false)
         spec.process?.env = config.env
         if config.tty == true, !config.env.contains(where: { $0.hasPrefix("TERM=") }) {
@@ -20,6 +28,13 @@ enum ContainerSpecBuilder {
         spec.linux?.cgroupsPath = "/berth/" + id
         spec.root?.readonly = config.readonlyRootfs ?? false
         if let limits = config.resources { applyResources(limits, to: &spec) }
+        let hostConfig = config.hostConfig ?? HostConfig()
+        try applyUser(config.user ?? "", groupAdd: hostConfig.GroupAdd ?? [], rootfs: rootfs, to: &spec)
+        try applyPrivileges(hostConfig, available: host.capabilities, to: &spec)
+        applyLimits(hostConfig, to: &spec)
+        try applyMounts(hostConfig, declaredVolumes: Array((config.volumes ?? [:]).keys), id: id,
+                        volumesRoot: host.volumesRoot, to: &spec)
+        if hostConfig.Init == true { try applyInit(initPath: host.initPath, to: &spec) }
         return spec
     }
 
