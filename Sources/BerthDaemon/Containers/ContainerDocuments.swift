@@ -10,6 +10,14 @@ struct ContainerConfigDocument: Codable, Sendable {
     var labels: [String: String]
     var resources: ContainerResources?
     var readonlyRootfs: Bool?
+    /// HostConfig.RestartPolicy as `docker update --restart` last set it.
+    var restartPolicy: ContainerRestartPolicy?
+}
+
+/// HostConfig.RestartPolicy: Docker's name (no, always, on-failure, unless-stopped) and retry cap.
+struct ContainerRestartPolicy: Codable, Sendable {
+    var name: String
+    var maximumRetryCount: Int
 }
 
 /// The limits a container runs with (HostConfig's resource fields).
@@ -32,4 +40,6 @@ struct ContainerStateDocument: Codable, Sendable {
     var exitCode: Int?
     var startedAt: String?
     var finishedAt: String?
+    /// Frozen by `docker pause` (status stays "running").
+    var paused: Bool?
 }

@@ -10,9 +10,11 @@ extension ContainerService {
             if !all && state.status != "running" { return nil }
             let config = try Self.decode(ContainerConfigDocument.self, row.config)
             let status = state.status == "running" ? "Up" : state.status == "exited" ? "Exited (\(state.exitCode ?? 0))" : "Created"
+            let paused = state.status == "running" && state.paused == true
             return ContainerSummary(id: row.id, name: row.name, image: row.image, imageID: config.imageID,
                                     command: config.args.joined(separator: " "), created: Self.unixTime(row.created),
-                                    state: state.status, status: status, labels: config.labels)
+                                    state: paused ? "paused" : state.status, status: paused ? status + " (Paused)" : status,
+                                    labels: config.labels)
         }.reversed()
     }
 
@@ -24,7 +26,8 @@ extension ContainerService {
             "Id": row.id, "Name": "/" + row.name, "Created": row.created, "Image": config.imageID,
             "Path": config.args.first ?? "", "Args": Array(config.args.dropFirst()),
             "State": [
-                "Status": state.status, "Running": state.status == "running", "Paused": false, "Restarting": false,
+                "Status": state.paused == true && state.status == "running" ? "paused" : state.status,
+                "Running": state.status == "running", "Paused": state.paused == true && state.status == "running", "Restarting": false,
                 "OOMKilled": false, "Dead": false, "Pid": Int(state.pid ?? 0), "ExitCode": state.exitCode ?? 0, "Error": "",
                 "StartedAt": state.startedAt ?? "0001-01-01T00:00:00Z", "FinishedAt": state.finishedAt ?? "0001-01-01T00:00:00Z",
             ],

@@ -32,7 +32,7 @@ public enum Daemon {
         } catch {
             throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
         }
-        let router = Router([SystemRouter(backend: backend), ImagesRouter(backend: images), ContainersRouter(backend: containers)])
+        let router = Router([SystemRouter(backend: backend), ImagesRouter(backend: images), ContainersRouter(backend: containers), ContainerOperationsRouter(backend: containers)])
         let serverConfiguration = APIServerConfiguration(
             socketPath: configuration.host.socketPath, serverVersion: BerthVersion.version
         )
