@@ -14,7 +14,9 @@ extension ContainerService {
         try await withRootfs(idOrName) { found in
             let rootfs = self.rootfsPath(found.id)
             let resolved = try ContainerPath(path, rootfs: rootfs, container: idOrName)
-            return try resolved.pathStat(rootfs: rootfs, container: idOrName, original: path)
+            let stat = try resolved.pathStat(rootfs: rootfs, container: idOrName, original: path)
+            self.events.container("archive-path", found.row)
+            return stat
         }
     }
 
@@ -30,6 +32,7 @@ extension ContainerService {
             await releaseRootfs(found.id)
             throw error
         }
+        events.container("archive-path", found.row)
         let body = ChunkPipe.producer({ sink in
             let resolved = try ContainerPath(path, rootfs: rootfs, container: idOrName)
             var writer = TarWriter(sink)
@@ -60,6 +63,7 @@ extension ContainerService {
             } catch let error as ExtractionError {
                 throw APIError.internalError("extract to \(path) in container \(idOrName): \(error)")
             }
+            self.events.container("extract-to-dir", found.row)
         }
     }
 
@@ -92,6 +96,7 @@ extension ContainerService {
         let found = try await acquireRootfs(idOrName)
         let rootfs = rootfsPath(found.id)
         let images = self.images
+        events.container("export", found.row)
         return ChunkPipe.producer({ sink in
             sink = try images.export(rootDirectory: rootfs, to: sink)
         }, cleanup: rootfsReleaser(found.id))

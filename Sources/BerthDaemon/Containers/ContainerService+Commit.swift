@@ -30,6 +30,8 @@ extension ContainerService {
             } catch { return .failure(error) }
         }()
         if pausing { try? await unpause(found.id) }
-        return try result.get().description
+        let id = try result.get().description
+        events.container("commit", found.row, extra: ["comment": request.comment ?? ""])
+        return id
     }
 }

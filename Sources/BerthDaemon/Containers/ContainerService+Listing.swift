@@ -7,14 +7,13 @@ extension ContainerService {
         try store.containers().compactMap { stored -> ContainerSummary? in
             let row = try refreshed(stored)
             let state = try Self.decode(ContainerStateDocument.self, row.state)
-            if !all && state.status != "running" { return nil }
+            if !all && state.status != "running" && state.status != "paused" { return nil }
             let config = try Self.decode(ContainerConfigDocument.self, row.config)
-            let status = state.status == "running" ? "Up" : state.status == "exited" ? "Exited (\(state.exitCode ?? 0))" : "Created"
-            let paused = state.status == "running" && state.paused == true
+            let status = state.status == "running" ? "Up" : state.status == "paused" ? "Up (Paused)"
+                : state.status == "exited" ? "Exited (\(state.exitCode ?? 0))" : "Created"
             return ContainerSummary(id: row.id, name: row.name, image: row.image, imageID: config.imageID,
                                     command: config.args.joined(separator: " "), created: Self.unixTime(row.created),
-                                    state: paused ? "paused" : state.status, status: paused ? status + " (Paused)" : status,
-                                    labels: config.labels)
+                                    state: state.status, status: status, labels: config.labels)
         }.reversed()
     }
 
@@ -26,8 +25,8 @@ extension ContainerService {
             "Id": row.id, "Name": "/" + row.name, "Created": row.created, "Image": config.imageID,
             "Path": config.args.first ?? "", "Args": Array(config.args.dropFirst()),
             "State": [
-                "Status": state.paused == true && state.status == "running" ? "paused" : state.status,
-                "Running": state.status == "running", "Paused": state.paused == true && state.status == "running", "Restarting": false,
+                "Status": state.status, "Running": state.status == "running" || state.status == "paused",
+                "Paused": state.status == "paused", "Restarting": false,
                 "OOMKilled": false, "Dead": false, "Pid": Int(state.pid ?? 0), "ExitCode": state.exitCode ?? 0, "Error": "",
                 "StartedAt": state.startedAt ?? "0001-01-01T00:00:00Z", "FinishedAt": state.finishedAt ?? "0001-01-01T00:00:00Z",
             ],

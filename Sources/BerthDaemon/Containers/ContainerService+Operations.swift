@@ -15,8 +15,9 @@ extension ContainerService {
         var config: ContainerConfigDocument
         var state: ContainerStateDocument
         var id: String { row.id }
-        var isRunning: Bool { state.status == "running" }
-        var isPaused: Bool { isRunning && state.paused == true }
+        /// Running or paused: it has processes.
+        var isRunning: Bool { state.status == "running" || state.status == "paused" }
+        var isPaused: Bool { state.status == "paused" }
     }
 
     /// Users of stopped containers' rootfs mounts (one registry per process).

@@ -12,11 +12,11 @@ extension ContainerService {
         var deleted: [String] = []
         var reclaimed: Int64 = 0
         for stored in try store.containers() {
-            guard let found = try? find(stored.id), !found.isRunning else { continue }
+            guard let found = try? find(stored.id), ["created", "exited", "dead"].contains(found.state.status) else { continue }
             guard prune.matches(labels: found.config.labels, created: Self.date(found.row.created)) else { continue }
             let size = DiskUsage.size(of: upperPath(found.id))
             do {
-                try await remove(found.id, force: false)
+                try await remove(found.id, force: false, volumes: false)
                 deleted.append(found.id)
                 reclaimed += size
             } catch {

@@ -12,5 +12,8 @@ extension ContainerService {
         let found = try find(idOrName)
         if found.row.name == name { throw APIError.badRequest("Renaming a container with the same name as its current name") }
         try store.rename(id: found.id, to: name)
+        var renamed = found.row
+        renamed.name = name
+        events.container("rename", renamed, extra: ["oldName": "/" + found.row.name])
     }
 }

@@ -30,9 +30,21 @@ extension ContainerService {
         if let cpus = request.CpusetCpus, !cpus.isEmpty { limits.cpusetCpus = cpus }
         if let pids = request.PidsLimit { limits.pidsLimit = pids > 0 ? pids : nil }
         config.resources = limits
+        // HostConfig as inspect shows it and the restart logic reads it.
+        var host = config.hostConfig ?? HostConfig()
+        host.Memory = limits.memory
+        host.MemorySwap = limits.memorySwap
+        host.MemoryReservation = limits.memoryReservation
+        host.NanoCpus = limits.nanoCPUs
+        host.CpuShares = limits.cpuShares
+        host.CpuQuota = limits.cpuQuota
+        host.CpuPeriod = limits.cpuPeriod
+        host.CpusetCpus = limits.cpusetCpus
+        host.PidsLimit = limits.pidsLimit
         if let policy = request.RestartPolicy, let name = policy.Name, !name.isEmpty {
-            config.restartPolicy = ContainerRestartPolicy(name: name, maximumRetryCount: policy.MaximumRetryCount ?? 0)
+            host.RestartPolicy = RestartPolicy(name: name, maximumRetryCount: policy.MaximumRetryCount ?? 0)
         }
+        config.hostConfig = host
         if found.isRunning {
             try CgroupLimits(cgroup: ContainerCgroup(id: found.id)).apply(
                 memory: memory, swap: swap, nano: nano, quota: quota, period: period,
@@ -40,6 +52,7 @@ extension ContainerService {
                 pids: request.PidsLimit)
         }
         try store.updateConfig(id: found.id, config: try Self.encode(config))
+        events.container("update", found.row)
         return nil
     }
 
