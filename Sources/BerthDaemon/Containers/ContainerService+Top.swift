@@ -1,5 +1,6 @@
 import BerthAPI
 import Foundation
+import LinuxSys
 
 /// `docker top`: the host's `ps` filtered to the processes in the container's
 /// cgroup, with ps's own columns — as dockerd does it.
@@ -8,7 +9,10 @@ extension ContainerService {
         let found = try await findRunning(idOrName)
         let pids = Set(ContainerCgroup(id: found.id).processes())
         let arguments = (psArguments.flatMap { $0.isEmpty ? nil : $0 } ?? "-ef").split(separator: " ").map(String.init)
-        let output = try await Blocking.run { try Self.run("/bin/ps", arguments) }
+        guard let ps = ["/usr/bin/ps", "/bin/ps"].first(where: { FileSystem.exists($0) }) else {
+            throw APIError.internalError("ps is not installed on the host (procps)")
+        }
+        let output = try await Blocking.run { try Self.run(ps, arguments) }
         guard output.status == 0 else {
             throw APIError.internalError("ps: \(output.output.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
