@@ -41,7 +41,7 @@ struct ContainerPath: ~Copyable {
             throw APIError.internalError("resolve \(path) in container \(container): \(error.reason)")
         }
         self.absolute = absolute
-        baseName = path.hasSuffix("/.") || path == "." ? "." : absolute == "/" ? "/" : String(absolute.split(separator: "/").last ?? "")
+        baseName = path.hasSuffix("/.") || path == "." || absolute == "/" ? "." : String(absolute.split(separator: "/").last ?? "")
     }
 
     deinit { directory.close() }
@@ -67,8 +67,9 @@ struct ContainerPath: ~Copyable {
             defer { root.close() }
             if let target = try? root.openAt2(absolute, Self.pathOnly, resolve: [.inRoot, .noMagicLinks]) {
                 defer { target.close() }
+                // Both as the kernel names them, so a symlinked data root compares right.
                 let host = (try? FileSystem.readLink("/proc/self/fd/\(target.rawValue)")) ?? ""
-                let cleanRoot = Path.clean(rootfs)
+                let cleanRoot = (try? FileSystem.readLink("/proc/self/fd/\(root.rawValue)")) ?? Path.clean(rootfs)
                 linkTarget = host == cleanRoot ? "/" : host.hasPrefix(cleanRoot + "/") ? String(host.dropFirst(cleanRoot.count)) : ""
             }
         }
