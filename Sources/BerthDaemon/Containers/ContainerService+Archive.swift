@@ -47,6 +47,7 @@ extension ContainerService {
         _ idOrName: String, path: String, archive: [UInt8], noOverwriteDirNonDir: Bool, copyUIDGID: Bool
     ) async throws {
         try await withRootfs(idOrName) { found in
+            if found.config.readonlyRootfs == true { throw APIError.badRequest("container rootfs is marked read-only") }
             let destination = try ContainerPath(path, rootfs: self.rootfsPath(found.id), container: idOrName)
             guard let info = destination.info() else { throw ContainerPath.notFound(path, idOrName) }
             guard info.st_mode & S_IFMT == S_IFDIR else { throw APIError.badRequest("extraction point is not a directory") }
@@ -55,6 +56,7 @@ extension ContainerService {
                 : try destination.directory.openAt2(destination.name, ContainerPath.pathOnly | O_DIRECTORY | O_NOFOLLOW, resolve: [.beneath])
             defer { directory.close() }
             if noOverwriteDirNonDir { try Self.checkOverwrites(archive, in: directory) }
+            let owner = try copyUIDGID ? Self.owner(found.config.user, rootfs: self.rootfsPath(found.id)) : nil
             // The extraction root is the destination directory itself, reached through
             // the descriptor: entries and links in the archive resolve beneath it.
             let extractor = SafeExtractor(rootPath: "/proc/self/fd/\(directory.rawValue)", options: ExtractionOptions())
@@ -63,6 +65,7 @@ extension ContainerService {
             } catch let error as ExtractionError {
                 throw APIError.internalError("extract to \(path) in container \(idOrName): \(error)")
             }
+            if let owner { try Self.chown(archive, in: directory, to: owner) }
             self.events.container("extract-to-dir", found.row)
         }
     }
@@ -89,6 +92,28 @@ extension ContainerService {
             if !existingIsDirectory && entryIsDirectory {
                 throw APIError.badRequest("cannot overwrite non-directory \"\(name)\" with directory \"\(entry.name)\"")
             }
+        }
+    }
+
+    /// The container user's uid and gid (`docker cp -a`).
+    static func owner(_ user: String?, rootfs: String) throws -> ContainerUser {
+        let root = try FileDescriptor.open(rootfs, ContainerPath.pathOnly | O_DIRECTORY)
+        defer { root.close() }
+        return try ContainerUser(user, root: root)
+    }
+
+    /// Gives every entry of the archive, as extracted below `directory`, to `owner`
+    /// (lchown: a symlink itself, never what it points at).
+    static func chown(_ archive: [UInt8], in directory: FileDescriptor, to owner: ContainerUser) throws {
+        var reader = TarReader(try DecompressingSource(MemoryByteSource(archive)))
+        while let entry = try reader.next() {
+            let name = Path.clean("/" + entry.name)
+            guard name != "/" else { continue }
+            let parentPath = String(Path.parent(of: name).dropFirst())
+            guard let parent = try? directory.openAt2(parentPath.isEmpty ? "." : parentPath, ContainerPath.pathOnly | O_DIRECTORY,
+                                                      resolve: [.inRoot, .noMagicLinks]) else { continue }
+            defer { parent.close() }
+            _ = fchownat(parent.rawValue, String(name.split(separator: "/").last ?? ""), owner.uid, owner.gid, AT_SYMLINK_NOFOLLOW)
         }
     }
 

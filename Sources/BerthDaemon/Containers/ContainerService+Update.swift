@@ -42,7 +42,13 @@ extension ContainerService {
         host.CpusetCpus = limits.cpusetCpus
         host.PidsLimit = limits.pidsLimit
         if let policy = request.RestartPolicy, let name = policy.Name, !name.isEmpty {
-            host.RestartPolicy = RestartPolicy(name: name, maximumRetryCount: policy.MaximumRetryCount ?? 0)
+            if host.AutoRemove == true && name != "no" {
+                throw APIError.badRequest("Restart policy cannot be updated because AutoRemove is enabled for the container")
+            }
+            var probe = HostConfig()
+            probe.RestartPolicy = RestartPolicy(name: name, maximumRetryCount: policy.MaximumRetryCount ?? 0)
+            try Self.validate(probe)  // create's checks and words
+            host.RestartPolicy = probe.RestartPolicy
         }
         config.hostConfig = host
         if found.isRunning {
@@ -83,14 +89,6 @@ extension ContainerService {
             let cpus = Int64(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             if nano < 10_000_000 || nano > cpus * 1_000_000_000 {
                 throw APIError.badRequest("Range of CPUs is from 0.01 to \(cpus).00, as there are only \(cpus) CPUs available")
-            }
-        }
-        if let policy = request.RestartPolicy?.Name, !policy.isEmpty {
-            guard ["no", "always", "on-failure", "unless-stopped"].contains(policy) else {
-                throw APIError.badRequest("invalid restart policy '\(policy)'")
-            }
-            if policy != "on-failure", (request.RestartPolicy?.MaximumRetryCount ?? 0) != 0 {
-                throw APIError.badRequest("invalid restart policy: maximum retry count can only be used with 'on-failure'")
             }
         }
     }

@@ -138,6 +138,19 @@ struct ContainerOperationsRootTests {
         let stoppedID = try berth.id("stopped")
         #expect(!berth.mounts().contains { $0.contains(stoppedID) }, "\(berth.mounts())")
 
+        // Owners: kept from the archive, or the container user's with -a; a read-only rootfs refuses.
+        try "owned\n".write(toFile: host + "/owned.txt", atomically: true, encoding: .utf8)
+        #expect(chown(host + "/owned.txt", 1234, 4321) == 0)
+        #expect(try berth.run(["cp", host + "/owned.txt", "stopped:/kept.txt"]).status == 0)
+        #expect(try berth.run(["cp", "-a", host + "/owned.txt", "stopped:/mine.txt"]).status == 0)
+        let owners = try runCommand("/bin/sh", ["-c", "/usr/local/bin/docker cp stopped:/kept.txt - | tar -tv --numeric-owner; "
+                                                + "/usr/local/bin/docker cp stopped:/mine.txt - | tar -tv --numeric-owner"],
+                                    environment: ["DOCKER_HOST": "unix://\(berth.daemon.socketPath)"]).stdout
+        #expect(owners.contains("1234/4321") && owners.contains("0/0"), "\(owners)")
+        #expect(try berth.run(["create", "--name", "sealed", "--read-only", "busybox"]).status == 0)
+        let sealed = try berth.run(["cp", host + "/file.txt", "sealed:/tmp/"])
+        #expect(sealed.stderr.contains("container rootfs is marked read-only"), "\(sealed.stderr)")
+
         // dockerd's errors for missing paths.
         let missing = try berth.run(["cp", "live:/nonexistent", host + "/nothing"])
         #expect(missing.stderr.contains("Could not find the file /nonexistent in container live"), "\(missing.stderr)")
