@@ -36,13 +36,6 @@ struct ContainerCgroup: Sendable {
         return []
     }
 
-    /// Whether the freezer holds the container (v1 FROZEN/FREEZING, v2 cgroup.freeze 1).
-    var isFrozen: Bool {
-        if unified { return read("cgroup.freeze", in: "") == "1" }
-        let state = read("freezer.state", in: "freezer")
-        return state == "FROZEN" || state == "FREEZING"
-    }
-
     // MARK: - Files
 
     /// A control file's first line, or nil.

@@ -37,9 +37,4 @@ final class RootfsLeases: Sendable {
             return entry.mountedHere
         }
     }
-
-    /// Forgets a mount made here (the container took it over when it started).
-    func disown(_ id: String) {
-        entries.withLock { entries in entries[id]?.mountedHere = false }
-    }
 }

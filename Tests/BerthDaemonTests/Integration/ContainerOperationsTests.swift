@@ -1,3 +1,4 @@
+import BerthTestSupport
 import Foundation
 import Testing
 
@@ -28,6 +29,19 @@ struct ContainerOperationsRootTests {
             #expect((Int(fields[2]) ?? 0) >= 1, "\(fields[2])")
             #expect(fields[3].hasSuffix("%"), "\(fields[3])")
         }
+
+        // The raw sample: dockerd's fields, with precpu filled after the one-second wait.
+        let raw = try RawHTTPClient(socketPath: berth.daemon.socketPath).request("GET", "/v1.44/containers/busy/stats?stream=0")
+        let sample = try #require(try JSONSerialization.jsonObject(with: Data(raw.body)) as? [String: Any])
+        let memoryStats = try #require(sample["memory_stats"] as? [String: Any])
+        #expect((memoryStats["usage"] as? Int ?? 0) > 0)
+        #expect(memoryStats["limit"] as? Int == 64 * 1024 * 1024)
+        let cpuStats = try #require(sample["cpu_stats"] as? [String: Any])
+        let precpuStats = try #require(sample["precpu_stats"] as? [String: Any])
+        #expect((cpuStats["system_cpu_usage"] as? Int ?? 0) > (precpuStats["system_cpu_usage"] as? Int ?? 0))
+        #expect((cpuStats["online_cpus"] as? Int ?? 0) >= 1)
+        #expect(((sample["pids_stats"] as? [String: Any])?["current"] as? Int ?? 0) >= 1)
+        #expect(sample["name"] as? String == "/busy" && sample["id"] as? String == id)
 
         // update: stored (inspect) and live (the cgroup); dockerd's refusal for a tiny limit.
         #expect(try berth.run(["update", "-m", "100m", "--pids-limit", "40", "busy"]).status == 0)
