@@ -76,6 +76,21 @@ public final class MetadataStore: Sendable {
         }
     }
 
+    /// Replaces a container's configuration document (`docker update`).
+    public func updateConfig(id: String, config: String) throws(StoreError) {
+        do {
+            let changed = try pool.write { db in
+                try db.execute(sql: "UPDATE containers SET config = ? WHERE id = ?", arguments: [config, id])
+                return db.changesCount
+            }
+            if changed == 0 { throw StoreError.noSuchContainer(id) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database("update container \(id): \(error)")
+        }
+    }
+
     /// Renames; fails with `.nameInUse` if the new name is taken.
     public func rename(id: String, to name: String) throws(StoreError) {
         do {

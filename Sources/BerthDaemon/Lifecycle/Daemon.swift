@@ -36,7 +36,7 @@ public enum Daemon {
         await containers.recover()
         let router = Router([
             SystemRouter(backend: backend), ImagesRouter(backend: images), ContainersRouter(backend: containers),
-            EventsRouter(backend: events),
+            EventsRouter(backend: events), ContainerOperationsRouter(backend: containers),
         ])
         let serverConfiguration = APIServerConfiguration(
             socketPath: configuration.host.socketPath, serverVersion: BerthVersion.version

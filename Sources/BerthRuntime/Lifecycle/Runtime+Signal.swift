@@ -18,6 +18,10 @@ extension Runtime {
         do { try sendSignal(record.pid, signal) } catch {
             throw RuntimeError("signal container \(id)", error)
         }
+        // A frozen init never sees the SIGKILL: thaw it so it dies (runc does the same).
+        if status == "paused" && signal == SIGKILL {
+            try? Cgroups.manager(cgroupsPath: record.cgroupPath, containerID: id).setFrozen(false)
+        }
     }
 
     /// `pause`: freezes every process of the container.
