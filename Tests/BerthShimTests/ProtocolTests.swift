@@ -9,13 +9,17 @@ import Testing
         ("kill TERM", .kill(signal: "TERM", all: false)),
         ("kill  9 all", .kill(signal: "9", all: true)),
         ("kill SIGRTMIN+1", .kill(signal: "SIGRTMIN+1", all: false)),
-        ("attach", .attach),
+        ("attach", .attach(AttachOptions())),
+        ("attach stdin stdout stderr stdin-once", .attach(AttachOptions(stdin: true, stdout: true, stderr: true, stdinOnce: true))),
+        ("attach stderr", .attach(AttachOptions(stderr: true))),
+        ("start", .start),
+        ("resize 30 100", .resize(rows: 30, columns: 100)),
     ])
     func parsesRequests(line: String, expected: ControlCommand) throws {
         #expect(try ControlCommand.parse(line).get() == expected)
     }
 
-    @Test(arguments: ["", "bogus", "kill", "kill TERM some", "kill --all", "kill a b c", "status now"])
+    @Test(arguments: ["", "bogus", "kill", "kill TERM some", "kill --all", "kill a b c", "status now", "attach stdio", "resize 30", "resize a b", "start now"])
     func refusesBadRequests(line: String) {
         #expect(throws: ControlCommandError.self) { try ControlCommand.parse(line).get() }
     }

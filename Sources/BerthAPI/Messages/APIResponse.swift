@@ -41,6 +41,11 @@ public struct APIResponse: Sendable {
         APIResponse(status: status, headers: ["Content-Type": contentType], body: .stream(produce))
     }
 
+    /// A hijacked stream (attach, exec start) with the given content type.
+    public static func hijack(contentType: String, _ connect: @escaping @Sendable () async throws -> Int32?) -> APIResponse {
+        APIResponse(status: .ok, headers: ["Content-Type": contentType], body: .hijack(connect))
+    }
+
     /// 204 No Content.
     public static let noContent = APIResponse(status: .noContent)
 

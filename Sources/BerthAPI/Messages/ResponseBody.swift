@@ -9,4 +9,9 @@ public enum ResponseBody: Sendable {
     case bytes(ByteBuffer)
     /// A body written piece by piece; the response ends when the closure returns or throws.
     case stream(@Sendable (ResponseBodyWriter) async throws -> Void)
+    /// The connection leaves HTTP (101 UPGRADED when the client asked for
+    /// `Upgrade: tcp`, else 200 and raw bytes until close) and is relayed both
+    /// ways to the connected stream socket `connect` returns (it may wait, for
+    /// example until the container starts; nil or a throw closes the connection).
+    case hijack(@Sendable () async throws -> Int32?)
 }

@@ -48,17 +48,24 @@ public final class APIServer: Sendable {
             do {
                 channel = try await ServerBootstrap(group: group)
                     .serverChannelOption(.backlog, value: 256)
+                    .childChannelOption(.allowRemoteHalfClosure, value: true)
                     .childChannelInitializer { child in
                         connections.add(child)
                         return child.eventLoop.makeCompletedFuture {
-                            try child.pipeline.syncOperations.configureHTTPServerPipeline(
-                                withPipeliningAssistance: true, withErrorHandling: true
+                            // The standard HTTP/1.1 server pipeline, built by hand so a
+                            // hijacking response (attach) can remove exactly these handlers.
+                            let connection = HTTPConnectionHandler(
+                                router: router, emitter: emitter, maximumBodyBytes: maximumBodyBytes
                             )
-                            try child.pipeline.syncOperations.addHandler(
-                                HTTPConnectionHandler(
-                                    router: router, emitter: emitter, maximumBodyBytes: maximumBodyBytes
-                                )
-                            )
+                            let handlers: [any RemovableChannelHandler & ChannelHandler] = [
+                                HTTPResponseEncoder(),
+                                ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
+                                HTTPServerPipelineHandler(),
+                                HTTPServerProtocolErrorHandler(),
+                                connection,
+                            ]
+                            for handler in handlers { try child.pipeline.syncOperations.addHandler(handler) }
+                            connection.handlerSet = HTTPHandlerSet(handlers.reversed())
                         }
                     }
                     .bind(unixDomainSocketPath: path).get()

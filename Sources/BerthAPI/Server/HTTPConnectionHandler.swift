@@ -6,7 +6,7 @@ import NIOHTTP1
 /// NIO has already de-chunked them — and end), hands it to the router on a task, and
 /// writes the answer. `HTTPServerPipelineHandler` in front of it holds back pipelined
 /// requests until the response's `.end`, so keep-alive connections are served in order.
-final class HTTPConnectionHandler: ChannelInboundHandler {
+final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
@@ -16,6 +16,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
     private var bodyTooLarge = false
+    /// The connection's HTTP handlers (this one included), for hijacking responses.
+    var handlerSet: HTTPHandlerSet?
 
     init(router: Router, emitter: ResponseEmitter, maximumBodyBytes: Int) {
         self.router = router
@@ -48,6 +50,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
         let router = self.router
         let emitter = self.emitter
         let limit = maximumBodyBytes
+        let handlers = handlerSet
         Task {
             let response: APIResponse
             if tooLarge {
@@ -63,7 +66,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
                     "method": "\(requestHead.method)", "uri": "\(requestHead.uri)", "status": "\(response.status.code)",
                 ]
             )
-            await emitter.send(response, for: requestHead, on: channel)
+            await emitter.send(response, for: requestHead, on: channel, handlers: handlers)
         }
     }
 

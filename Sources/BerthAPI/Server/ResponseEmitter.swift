@@ -10,10 +10,15 @@ struct ResponseEmitter: Sendable {
     let logger: Logger
 
     /// Sends `response` as the answer to `request` on `channel`; failures close the connection.
-    func send(_ response: APIResponse, for request: HTTPRequestHead, on channel: any Channel) async {
+    func send(_ response: APIResponse, for request: HTTPRequestHead, on channel: any Channel, handlers: HTTPHandlerSet? = nil) async {
         var headers = HTTPHeaders()
         standardHeaders.apply(to: &headers)
         for (name, value) in response.headers { headers.replaceOrAdd(name: name, value: value) }
+        if case .hijack(let connect) = response.body, let handlers {
+            await ConnectionHijacker.hijack(request: request, response: response, headers: headers, handlers: handlers,
+                                            channel: channel, connect: connect, logger: logger)
+            return
+        }
         let keepAlive = request.isKeepAlive
         if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
         let code = response.status.code
@@ -26,7 +31,7 @@ struct ResponseEmitter: Sendable {
             if !statusForbidsBody && !headers.contains(name: "Content-Length") {
                 headers.replaceOrAdd(name: "Content-Length", value: String(buffer.readableBytes))
             }
-        case .stream:
+        case .stream, .hijack:
             if !sendsBody && !statusForbidsBody { headers.replaceOrAdd(name: "Content-Length", value: "0") }
         }
         let head = HTTPResponseHead(version: request.version, status: response.status, headers: headers)

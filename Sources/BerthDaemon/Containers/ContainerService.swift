@@ -4,27 +4,44 @@ import BerthRuntime
 import BerthStore
 import Foundation
 import LinuxSys
+import NIOPosix
 import OCI
 
-/// berthd's container service (a first slice of the Engine's container API):
-/// create merges the request with the image, start mounts the overlay, writes
-/// the OCI bundle and hands the container to a detached berth-shim, which
-/// outlives berthd; wait, logs, kill, stop and remove go through the shim's
-/// files and socket. An actor: one container operation at a time.
+/// berthd's container service: create merges the request with the image,
+/// start mounts the overlay, writes the OCI bundle and hands the container to
+/// a detached berth-shim, which outlives berthd; attach, wait, logs, kill,
+/// stop and remove go through the shim's socket and files. Exits arrive from a
+/// watcher on each shim and drive waiters, auto-remove and restart policies.
+/// An actor: one container operation at a time.
 public actor ContainerService: ContainerBackend {
     let images: ImageStore
     let store: MetadataStore
     let dataRoot: String
     let runtimePath: String
     let shimPath: String
+    let events: EventLog
+    /// One thread watching every shim's socket for its container's exit.
+    let watchGroup: MultiThreadedEventLoopGroup
+    /// Attach clients waiting for the container's next start.
+    var pendingAttaches: [String: [PendingAttach]] = [:]
+    /// `wait` callers, by container id.
+    var exitWaiters: [String: [ExitWaiter]] = [:]
+    /// Containers whose shim is being watched (so one exit is handled once).
+    var watched: Set<String> = []
+    /// Scheduled restarts (restart policy back-off), by container id.
+    var pendingRestarts: [String: Task<Void, Never>] = [:]
+    /// The last back-off per container, doubled on each quick failure.
+    var restartDelays: [String: Duration] = [:]
 
-    public init(images: ImageStore, dataRoot: String, runtimePath: String, shimPath: String) throws {
+    public init(images: ImageStore, dataRoot: String, runtimePath: String, shimPath: String, events: EventLog) throws {
         self.images = images
         self.dataRoot = dataRoot
         self.runtimePath = runtimePath
         self.shimPath = shimPath
+        self.events = events
         try FileSystem.makeDirectories(dataRoot + "/containers", mode: 0o700)
         store = try MetadataStore(path: dataRoot + "/berth.db")
+        watchGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     }
 
     func directory(_ id: String) -> String { dataRoot + "/containers/" + id }
@@ -47,32 +64,49 @@ public actor ContainerService: ContainerBackend {
         let args = entrypoint + cmd
         guard !args.isEmpty else { throw APIError.badRequest("no command specified") }
         let id = Self.newID()
-        let resources = try Self.resources(request.HostConfig)
+        let host = request.HostConfig
+        let resources = try Self.resources(host)
+        try Self.validate(host)
         let config = ContainerConfigDocument(
             imageID: imageID.description, imageName: imageName, args: args,
             env: Self.mergeEnvironment(image.env ?? ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], request.Env ?? []),
             workingDir: request.WorkingDir.flatMap { $0.isEmpty ? nil : $0 } ?? image.workingDir.flatMap { $0.isEmpty ? nil : $0 } ?? "/",
             hostname: request.Hostname.flatMap { $0.isEmpty ? nil : $0 } ?? String(id.prefix(12)),
             labels: (image.labels ?? [:]).merging(request.Labels ?? [:]) { $1 },
-            resources: resources, readonlyRootfs: request.HostConfig?.ReadonlyRootfs)
+            resources: resources, readonlyRootfs: host?.ReadonlyRootfs,
+            entrypoint: entrypoint.isEmpty ? nil : entrypoint, cmd: cmd.isEmpty ? nil : cmd,
+            domainname: request.Domainname, user: request.User.flatMap { $0.isEmpty ? nil : $0 } ?? image.user.flatMap { $0.isEmpty ? nil : $0 },
+            tty: request.Tty, openStdin: request.OpenStdin, stdinOnce: request.StdinOnce,
+            attachStdin: request.AttachStdin, attachStdout: request.AttachStdout, attachStderr: request.AttachStderr,
+            stopSignal: request.StopSignal.flatMap { $0.isEmpty ? nil : $0 } ?? image.stopSignal,
+            stopTimeout: request.StopTimeout, exposedPorts: request.ExposedPorts, volumes: request.Volumes, hostConfig: host)
         let row = ContainerRow(id: id, name: name ?? Self.generatedName(id), image: imageName, created: Self.now(),
                                config: try Self.encode(config), state: try Self.encode(ContainerStateDocument(status: "created")))
         try store.insert(row)
+        events.container("create", row)
         return id
     }
 
-    public func start(_ idOrName: String) throws {
+    public func start(_ idOrName: String) async throws {
         let row = try refreshed(try store.container(idOrName))
+        let state = try Self.decode(ContainerStateDocument.self, row.state)
+        if state.status == "running" || state.status == "paused" { throw APIError.notModified }
+        pendingRestarts.removeValue(forKey: row.id)?.cancel()
+        try await launch(row, userStarted: true)
+    }
+
+    /// Starts a created or exited container: overlay, bundle, shim (which
+    /// stops after the runtime's create), then the attach clients waiting for
+    /// this start, then the runtime's start — so they see every byte.
+    func launch(_ row: ContainerRow, userStarted: Bool) async throws {
         var state = try Self.decode(ContainerStateDocument.self, row.state)
-        if state.status == "running" { throw APIError.notModified }
         let config = try Self.decode(ContainerConfigDocument.self, row.config)
         let base = directory(row.id)
-        // A restart gets fresh shim state; the upper dir (the container's changes) stays.
         let shim = shimDirectory(row.id)
-        if state.status == "exited" {
+        if state.status != "created" {
             // A restart: retire the previous run's shim and runtime state first.
             _ = try? ShimControl.request(shim + "/shim.sock", "shutdown")
-            _ = try? Self.run(runtimePath, ["--root", dataRoot + "/runtime", "delete", "--force", row.id])
+            _ = try? HelperProcess.run(runtimePath, ["--root", dataRoot + "/runtime", "delete", "--force", row.id])
         }
         try? FileSystem.removeTree(shim)
         try FileSystem.makeDirectories(shim, mode: 0o700)
@@ -83,41 +117,45 @@ public actor ContainerService: ContainerBackend {
         if !mountPoints().contains(base + "/rootfs") {
             try OverlayMount.mount(store: images.layers, top: top, upper: base + "/upper", work: base + "/work", target: base + "/rootfs")
         }
-        var spec = DefaultSpec.make(args: config.args, rootfs: base + "/rootfs")
-        spec.process?.env = config.env
-        spec.process?.cwd = config.workingDir
-        spec.hostname = config.hostname
-        spec.linux?.cgroupsPath = "/berth/" + row.id
-        spec.root?.readonly = config.readonlyRootfs ?? false
-        if let limits = config.resources {
-            spec.linux?.resources?.memory = MemoryResources(
-                limit: limits.memory, reservation: limits.memoryReservation,
-                // dockerd's default: swap as large as the memory limit, where
-                // the kernel accounts swap (v1 memsw); otherwise no swap limit.
-                swap: limits.memorySwap ?? (FileSystem.exists("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes")
-                    ? limits.memory.map { $0 * 2 } : nil))
-            var cpu = CPUResources(shares: limits.cpuShares.map { UInt64($0) }, quota: limits.cpuQuota,
-                                   period: limits.cpuPeriod.map { UInt64($0) }, cpus: limits.cpusetCpus)
-            if let nano = limits.nanoCPUs {
-                // --cpus: a quota over a 100 ms period, as dockerd sets it.
-                cpu.period = 100_000
-                cpu.quota = nano / 10_000
-            }
-            spec.linux?.resources?.cpu = cpu
-            if let pids = limits.pidsLimit, pids > 0 { spec.linux?.resources?.pids = PidsResources(limit: pids) }
-        }
+        let spec = try ContainerSpecBuilder.make(config, id: row.id, rootfs: base + "/rootfs")
         try FileSystem.write(base + "/bundle/config.json", spec.jsonBytes(pretty: true))
-        let result = try Self.run(shimPath, [
+        var arguments = [
             "--id", row.id, "--bundle", base + "/bundle", "--runtime", runtimePath, "--runtime-root", dataRoot + "/runtime",
-            "--state-dir", shim, "--log-path", base + "/container.log",
-        ])
+            "--state-dir", shim, "--log-path", base + "/container.log", "--await-start",
+        ]
+        arguments += try Self.logArguments(config.hostConfig?.LogConfig)
+        if config.tty == true { arguments.append("--tty") }
+        if config.openStdin == true { arguments.append("--stdin") }
+        let result = try HelperProcess.run(shimPath, arguments)
         guard result.status == 0 else {
             try? OverlayMount.unmount(base + "/rootfs")
-            throw APIError.internalError(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
+            let message = Self.startFailureMessage(result.output)
+            state.error = message
+            try? store.updateState(id: row.id, state: try Self.encode(state))
+            throw APIError(statusCode: Self.startFailureStatus(message), message: message)
+        }
+        connectPendingAttaches(row.id, tty: config.tty == true)
+        let reply = (try? ShimControl.request(shim + "/shim.sock", "start")) ?? #"{"error":"the shim did not answer"}"#
+        if reply.contains("\"error\"") {
+            _ = try? ShimControl.request(shim + "/shim.sock", "shutdown")
+            try? OverlayMount.unmount(base + "/rootfs")
+            let message = Self.startFailureMessage(Self.errorText(reply))
+            state.error = message
+            try? store.updateState(id: row.id, state: try Self.encode(state))
+            throw APIError(statusCode: Self.startFailureStatus(message), message: message)
         }
         let pid = Int32((try? FileSystem.readString(shim + "/init.pid"))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
-        state = ContainerStateDocument(status: "running", pid: pid, exitCode: nil, startedAt: Self.now(), finishedAt: nil)
+        state.status = "running"
+        state.pid = pid
+        state.exitCode = 0
+        state.startedAt = Self.now()
+        state.finishedAt = nil
+        state.oomKilled = false
+        state.error = nil
+        if userStarted { state.stoppedByUser = false }
         try store.updateState(id: row.id, state: try Self.encode(state))
+        events.container("start", row)
+        watchExit(row.id)
     }
 
     // MARK: - Running and stopped
@@ -125,86 +163,17 @@ public actor ContainerService: ContainerBackend {
     /// The row with its state brought up to date from the shim's exit.json.
     func refreshed(_ row: ContainerRow) throws -> ContainerRow {
         var state = try Self.decode(ContainerStateDocument.self, row.state)
-        guard state.status == "running", let text = try? FileSystem.readString(shimDirectory(row.id) + "/exit.json"),
+        guard state.status == "running" || state.status == "paused",
+              let text = try? FileSystem.readString(shimDirectory(row.id) + "/exit.json"),
               let exit = try? JSONParser.parse(text) else { return row }
         state.status = "exited"
         state.exitCode = exit["exitCode"]?.int64Value.map { Int($0) }
         state.finishedAt = exit["finishedAt"]?.stringValue
+        state.oomKilled = exit["oomKilled"]?.boolValue ?? false
+        state.pid = 0
         var updated = row
         updated.state = try Self.encode(state)
         try store.updateState(id: row.id, state: updated.state)
         return updated
-    }
-
-    public func wait(_ idOrName: String) async throws -> Int {
-        let id = try store.container(idOrName).id
-        while true {
-            let state = try Self.decode(ContainerStateDocument.self, try refreshed(try store.container(id)).state)
-            if state.status != "running" { return state.exitCode ?? 0 }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-    }
-
-    public func logs(_ idOrName: String, stdout: Bool, stderr: Bool) throws -> [UInt8] {
-        let base = directory(try store.container(idOrName).id)
-        var files: [String] = []
-        for index in stride(from: 9, through: 1, by: -1) where FileSystem.exists(base + "/container.log.\(index)") {
-            files.append(base + "/container.log.\(index)")
-        }
-        files.append(base + "/container.log")
-        var output: [UInt8] = []
-        for file in files {
-            guard let text = try? FileSystem.readString(file) else { continue }
-            for line in text.split(separator: "\n") {
-                guard let entry = try? JSONParser.parse(String(line)), let log = entry["log"]?.stringValue else { continue }
-                let isStderr = entry["stream"]?.stringValue == "stderr"
-                if (isStderr && !stderr) || (!isStderr && !stdout) { continue }
-                let payload = Array(log.utf8)
-                let size = UInt32(payload.count)
-                output += [isStderr ? 2 : 1, 0, 0, 0, UInt8(size >> 24), UInt8((size >> 16) & 0xff), UInt8((size >> 8) & 0xff), UInt8(size & 0xff)]
-                output += payload
-            }
-        }
-        return output
-    }
-
-    public func kill(_ idOrName: String, signal: String) throws {
-        let row = try refreshed(try store.container(idOrName))
-        guard try Self.decode(ContainerStateDocument.self, row.state).status == "running" else {
-            throw APIError.conflict("Container \(row.id) is not running")
-        }
-        let reply = try ShimControl.request(shimDirectory(row.id) + "/shim.sock", "kill \(signal)")
-        if reply.contains("\"error\"") { throw APIError.internalError(reply) }
-    }
-
-    public func stop(_ idOrName: String, timeout: Int?) async throws {
-        let row = try refreshed(try store.container(idOrName))
-        guard try Self.decode(ContainerStateDocument.self, row.state).status == "running" else { throw APIError.notModified }
-        try kill(row.id, signal: "TERM")
-        let deadline = ContinuousClock.now + .seconds(timeout ?? 10)
-        while ContinuousClock.now < deadline {
-            if try Self.decode(ContainerStateDocument.self, try refreshed(try store.container(row.id)).state).status != "running" { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        try? kill(row.id, signal: "KILL")
-        _ = try await wait(row.id)
-    }
-
-    public func remove(_ idOrName: String, force: Bool) async throws {
-        let row = try refreshed(try store.container(idOrName))
-        if try Self.decode(ContainerStateDocument.self, row.state).status == "running" {
-            guard force else {
-                throw APIError.conflict("cannot remove container \"/\(row.name)\": container is running: stop the container before removing or force remove")
-            }
-            try? kill(row.id, signal: "KILL")
-            _ = try await wait(row.id)
-        }
-        let base = directory(row.id)
-        _ = try? Self.run(runtimePath, ["--root", dataRoot + "/runtime", "delete", "--force", row.id])
-        _ = try? ShimControl.request(shimDirectory(row.id) + "/shim.sock", "shutdown")
-        try? OverlayMount.unmount(base + "/rootfs")
-        try? FileSystem.removeTree(shimDirectory(row.id))
-        try FileSystem.removeTree(base)
-        try store.deleteContainer(id: row.id)
     }
 }

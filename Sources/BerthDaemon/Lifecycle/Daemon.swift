@@ -24,15 +24,20 @@ public enum Daemon {
         do { images = try ImageService(dataRoot: configuration.dataRoot) } catch {
             throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
         }
+        let events = EventLog()
         let containers: ContainerService
         do {
             containers = try ContainerService(
                 images: images.store, dataRoot: configuration.dataRoot, runtimePath: configuration.runtimePath,
-                shimPath: Path.join(Path.parent(of: configuration.runtimePath), "berth-shim"))
+                shimPath: Path.join(Path.parent(of: configuration.runtimePath), "berth-shim"), events: events)
         } catch {
             throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
         }
-        let router = Router([SystemRouter(backend: backend), ImagesRouter(backend: images), ContainersRouter(backend: containers)])
+        await containers.recover()
+        let router = Router([
+            SystemRouter(backend: backend), ImagesRouter(backend: images), ContainersRouter(backend: containers),
+            EventsRouter(backend: events),
+        ])
         let serverConfiguration = APIServerConfiguration(
             socketPath: configuration.host.socketPath, serverVersion: BerthVersion.version
         )

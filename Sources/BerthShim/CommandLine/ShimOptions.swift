@@ -24,6 +24,9 @@ public struct ShimOptions: Sendable, Equatable {
     public var tty = false
     /// Keep a pipe to the container's stdin (for attach).
     public var stdin = false
+    /// Stop after the runtime's create; a `start` control request starts the
+    /// container, so attach clients can connect first and miss no output.
+    public var awaitStart = false
 
     /// Options with every field set; for tests and for berthd-side code.
     public init(
@@ -47,7 +50,7 @@ public struct ShimOptions: Sendable, Equatable {
     /// The usage text printed on a command-line error.
     public static let usage = """
         usage: berth-shim --id ID --bundle DIR --runtime PATH --runtime-root DIR --state-dir DIR \
-        --log-path FILE [--log-max-size BYTES] [--log-max-files N] [--tty] [--stdin]
+        --log-path FILE [--log-max-size BYTES] [--log-max-files N] [--tty] [--stdin] [--await-start]
         """
 
     /// Parses the arguments after the program name.
@@ -79,6 +82,7 @@ public struct ShimOptions: Sendable, Equatable {
             case "--log-max-files": options.logMaxFiles = try number(flag, minimum: 1)
             case "--tty", "-t": options.tty = true
             case "--stdin", "-i": options.stdin = true
+            case "--await-start": options.awaitStart = true
             default: throw ShimError("unknown argument \"\(flag)\"")
             }
             index += 1

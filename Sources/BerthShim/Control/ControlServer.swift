@@ -81,6 +81,14 @@ public struct ControlServer {
         if sent != bytes.count { drop(serial) }
     }
 
+    /// Hands a client's socket over (for an attach stream): it leaves the
+    /// request/reply protocol, with whatever it sent after its request line.
+    public mutating func takeOver(_ serial: Int) -> (fd: FileDescriptor, leftover: [UInt8])? {
+        guard let index = connections.firstIndex(where: { $0.serial == serial }) else { return nil }
+        let connection = connections.remove(at: index)
+        return (connection.fd, connection.pending)
+    }
+
     /// Closes one client.
     public mutating func drop(_ serial: Int) {
         guard let index = connections.firstIndex(where: { $0.serial == serial }) else { return }

@@ -29,11 +29,14 @@ extension ShimMonitor {
             } else {
                 control.send(#"{"ok":true}"#, to: serial)
                 shutdownRequested = true
+                shutdownDeadline = Timestamp.monotonicSeconds() + 30
             }
-        case .success(.attach):
-            // TODO(attach): stream the client's input to `stdinWriter` and copy
-            // the container's output to the client alongside the log.
-            control.send(Self.errorReply("attach is not implemented yet"), to: serial)
+        case .success(.attach(let options)):
+            attach(serial, options: options)
+        case .success(.start):
+            startRequested(serial)
+        case .success(.resize(let rows, let columns)):
+            resize(serial, rows: rows, columns: columns)
         }
     }
 

@@ -35,7 +35,8 @@ extension ShimMonitor {
             return ShimMonitor(
                 options: options, runtime: runtime, cgroup: MemoryCgroup(bundle: options.bundle, id: options.id), log: log,
                 sources: started.sources, stdinWriter: started.stdin, initPID: started.pid,
-                initHandle: handle >= 0 ? FileDescriptor(rawValue: handle) : nil, control: control)
+                initHandle: handle >= 0 ? FileDescriptor(rawValue: handle) : nil, control: control,
+                awaitingStart: options.awaitStart)
         } catch let error as ShimError {
             control.close()
             log.close()
@@ -99,6 +100,7 @@ extension ShimMonitor {
                 if options.stdin {
                     let pipe = track(try makePipe(), keep: .write)
                     input = pipe.read
+                    try setNonBlocking(pipe.write)
                     started.stdin = pipe.write
                 }
                 try setNonBlocking(output.read)
@@ -144,7 +146,7 @@ extension ShimMonitor {
             throw ShimError("the runtime wrote no pid to \(options.initPIDPath)")
         }
         started.pid = pid
-        try runtime.start()
+        if !options.awaitStart { try runtime.start() }
         succeeded = true
         return started
     }

@@ -19,7 +19,7 @@ public struct ShimMonitor {
     let log: JSONLogWriter
     var sources: [LogSource]
     /// The write end of the container's stdin pipe (--stdin) or the pty master
-    /// (--tty). TODO(attach): an `attach` request will stream client input here.
+    /// (--tty): attach clients' input goes here.
     var stdinWriter: FileDescriptor?
     /// The container's init, reparented to the shim.
     let initPID: pid_t
@@ -35,6 +35,16 @@ public struct ShimMonitor {
     /// Control clients waiting for the exit.
     var waiters: [Int] = []
     var shutdownRequested = false
+    /// When a shutdown stops waiting for attached clients to take their output.
+    var shutdownDeadline = 0.0
+    /// With --await-start: created, waiting for the `start` request.
+    var awaitingStart = false
+    /// Attached clients (see AttachStream).
+    var attachments: [AttachStream] = []
+    /// Client input not yet taken by the container's stdin.
+    var stdinPending = ByteQueue()
+    /// A stdin-once client has gone: close stdin once `stdinPending` is written.
+    var closeStdinWhenFlushed = false
 
     /// Runs until `shutdown` after the exit (or an hour of nobody asking);
     /// then removes shim.sock and shim.pid and returns the shim's exit code.
@@ -42,9 +52,14 @@ public struct ShimMonitor {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 32 * 1024, alignment: 8)
         defer { buffer.deallocate() }
         var descriptors: [pollfd] = []
-        while !shutdownRequested {
+        // After `shutdown`, attached clients still get the rest of their output (up to a deadline).
+        while !shutdownRequested || (!attachments.isEmpty && Timestamp.monotonicSeconds() < shutdownDeadline) {
             descriptors.removeAll(keepingCapacity: true)
-            for source in sources { descriptors.append(pollfd(fd: source.fd.rawValue, events: Int16(POLLIN), revents: 0)) }
+            // A client that cannot keep up pauses the container's output rather than losing it.
+            let throttled = attachments.contains { $0.outbound.count > AttachStream.highWater }
+            for source in sources {
+                descriptors.append(pollfd(fd: source.fd.rawValue, events: throttled ? 0 : Int16(POLLIN), revents: 0))
+            }
             if let initHandle, initStatus == nil {
                 descriptors.append(pollfd(fd: initHandle.rawValue, events: Int16(POLLIN), revents: 0))
             }
@@ -54,13 +69,26 @@ public struct ShimMonitor {
             for connection in control.connections {
                 descriptors.append(pollfd(fd: connection.fd.rawValue, events: Int16(POLLIN), revents: 0))
             }
+            let attachBase = descriptors.count
+            let stdinRoom = stdinWriter != nil && stdinPending.count < AttachStream.highWater
+            for attachment in attachments {
+                descriptors.append(pollfd(fd: attachment.fd.rawValue, events: attachment.pollEvents(stdinRoom: stdinRoom), revents: 0))
+            }
+            let attachCount = attachments.count
+            var stdinIndex = -1
+            if let stdinWriter, !stdinPending.isEmpty {
+                stdinIndex = descriptors.count
+                descriptors.append(pollfd(fd: stdinWriter.rawValue, events: Int16(POLLOUT), revents: 0))
+            }
             let ready = poll(&descriptors, nfds_t(descriptors.count), pollTimeout())
             if ready < 0 && currentErrno() != EINTR { return 1 }
 
             var finished: [Int] = []
-            for index in 0..<sources.count where descriptors[index].revents != 0 {
+            for index in 0..<sources.count where descriptors[index].revents != 0 && !throttled {
                 if !readOutput(of: index, buffer: buffer) { finished.append(index) }
             }
+            serviceAttachments(revents: (0..<attachCount).map { descriptors[attachBase + $0].revents }, buffer: buffer)
+            if stdinIndex >= 0 || !stdinPending.isEmpty || closeStdinWhenFlushed { flushStdin() }
             for index in finished.reversed() { closeSource(at: index) }
             reapChildren()
             finishIfDrained()
@@ -71,6 +99,8 @@ public struct ShimMonitor {
             }
             if exitRecord != nil && Timestamp.monotonicSeconds() >= lingerDeadline { break }
         }
+        for attachment in attachments { attachment.fd.close() }
+        attachments = []
         control.close()
         // With --tty the writer is the pty master, closed with its source.
         if !options.tty { stdinWriter?.close() }
@@ -100,9 +130,11 @@ public struct ShimMonitor {
         if count > 0 {
             let stream = sources[index].stream
             let writer = log
-            sources[index].splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) { message in
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            sources[index].splitter.feed(bytes) { message in
                 writer.write(message, stream: stream)
             }
+            if !attachments.isEmpty { relay(bytes, stream: stream) }
             return true
         }
         if count < 0 {
@@ -152,5 +184,6 @@ public struct ShimMonitor {
         lingerDeadline = Timestamp.monotonicSeconds() + Self.lingerSeconds
         for serial in waiters { control.send(record.json, to: serial) }
         waiters = []
+        finishAttachments()
     }
 }

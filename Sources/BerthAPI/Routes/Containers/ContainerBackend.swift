@@ -1,16 +1,22 @@
-/// What the container routes need from the engine (a first slice: create,
-/// start, wait, logs, kill, stop, remove, list, inspect).
+/// What the container lifecycle routes need from the engine: create, start,
+/// attach, wait, logs, kill, stop, restart, remove, list and inspect.
 public protocol ContainerBackend: Sendable {
     func create(_ request: ContainerCreateRequest, name: String?) async throws -> String
     func start(_ idOrName: String) async throws
-    /// Waits for the container to stop; returns its exit code.
-    func wait(_ idOrName: String) async throws -> Int
-    /// The container's log in Docker's multiplexed framing (or raw for a TTY).
-    func logs(_ idOrName: String, stdout: Bool, stderr: Bool) async throws -> [UInt8]
+    /// Registers a waiter now; the returned closure awaits the exit code.
+    func wait(_ idOrName: String, condition: String?) async throws -> @Sendable () async -> Int
+    /// Whether the stream is raw (TTY), and a producer of the log bytes (framed unless raw).
+    func logs(_ idOrName: String, query: LogQuery) async throws
+        -> (tty: Bool, produce: @Sendable (@Sendable ([UInt8]) async throws -> Void) async throws -> Void)
     func kill(_ idOrName: String, signal: String) async throws
-    func stop(_ idOrName: String, timeout: Int?) async throws
-    func remove(_ idOrName: String, force: Bool) async throws
+    func stop(_ idOrName: String, timeout: Int?, signal: String?) async throws
+    func restart(_ idOrName: String, timeout: Int?, signal: String?) async throws
+    func remove(_ idOrName: String, force: Bool, volumes: Bool) async throws
     func list(all: Bool) async throws -> [ContainerSummary]
     /// The inspect document as JSON bytes.
     func inspect(_ idOrName: String) async throws -> [UInt8]
+    /// Whether the stream is raw (TTY), and what connects it to the container's stdio.
+    func attach(_ idOrName: String, stdin: Bool, stdout: Bool, stderr: Bool) async throws
+        -> (tty: Bool, connect: @Sendable () async throws -> Int32?)
+    func resize(_ idOrName: String, height: Int, width: Int) async throws
 }

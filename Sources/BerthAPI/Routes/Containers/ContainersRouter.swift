@@ -1,11 +1,16 @@
 import NIOCore
 
-/// The container endpoints over a `ContainerBackend`.
+/// The container lifecycle endpoints over a `ContainerBackend`.
 public struct ContainersRouter: APIRouter {
     private let backend: any ContainerBackend
 
     /// A router answering from `backend`.
     public init(backend: any ContainerBackend) { self.backend = backend }
+
+    /// The stream's media type: raw for a TTY; multiplexed frames otherwise (API ≥ 1.42, as dockerd).
+    static func streamType(tty: Bool, version: APIVersion) -> String {
+        tty || version < APIVersion("1.42") ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream"
+    }
 
     public var routes: [Route] {
         let backend = self.backend
@@ -27,24 +32,65 @@ public struct ContainersRouter: APIRouter {
                 return .noContent
             },
             Route(.POST, "/containers/{id}/wait") { request in
-                try APIResponse.json(ContainerWaitResponse(statusCode: try await backend.wait(try request.parameter("id"))))
+                let waiting = try await backend.wait(try request.parameter("id"), condition: request.query["condition"])
+                // Headers go out at once; the body when the condition holds.
+                return .stream(contentType: "application/json") { writer in
+                    let code = await waiting()
+                    var buffer = ByteBuffer(bytes: try JSONCoding.encode(ContainerWaitResponse(statusCode: code)))
+                    buffer.writeString("\n")
+                    try await writer.write(buffer)
+                }
+            },
+            Route(.POST, "/containers/{id}/attach") { request in
+                let attached = try await backend.attach(
+                    try request.parameter("id"), stdin: request.query.bool("stdin"), stdout: request.query.bool("stdout"),
+                    stderr: request.query.bool("stderr"))
+                return .hijack(contentType: Self.streamType(tty: attached.tty, version: request.version), attached.connect)
+            },
+            Route(.POST, "/containers/{id}/resize") { request in
+                try await backend.resize(try request.parameter("id"), height: try request.query.int("h") ?? 0,
+                                         width: try request.query.int("w") ?? 0)
+                return APIResponse(status: .ok)
             },
             Route(.GET, "/containers/{id}/logs") { request in
-                let bytes = try await backend.logs(try request.parameter("id"), stdout: request.query.bool("stdout"),
-                                                   stderr: request.query.bool("stderr"))
-                return APIResponse(status: .ok, headers: ["Content-Type": "application/vnd.docker.multiplexed-stream"],
-                                   body: .bytes(ByteBuffer(bytes: bytes)))
+                var query = LogQuery()
+                query.stdout = request.query.bool("stdout")
+                query.stderr = request.query.bool("stderr")
+                guard query.stdout || query.stderr else {
+                    throw APIError.badRequest("Bad parameters: you must choose at least one stream")
+                }
+                query.follow = request.query.bool("follow")
+                query.timestamps = request.query.bool("timestamps")
+                for (key, keyPath) in [("since", \LogQuery.since), ("until", \LogQuery.until)] {
+                    guard let text = request.query[key], !text.isEmpty, text != "0" else { continue }
+                    guard let stamp = LogQuery.timestamp(fromUnix: text) else {
+                        throw APIError.badRequest("invalid value for \"\(key)\": \(text)")
+                    }
+                    query[keyPath: keyPath] = stamp
+                }
+                if let tail = request.query["tail"], !tail.isEmpty, tail != "all" {
+                    guard let count = Int(tail) else { throw APIError.badRequest("invalid value for \"tail\": \(tail)") }
+                    query.tail = count
+                }
+                let (tty, produce) = try await backend.logs(try request.parameter("id"), query: query)
+                return .stream(contentType: Self.streamType(tty: tty, version: request.version)) { writer in
+                    try await produce { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
+                }
             },
             Route(.POST, "/containers/{id}/kill") { request in
-                try await backend.kill(try request.parameter("id"), signal: request.query["signal"] ?? "KILL")
+                try await backend.kill(try request.parameter("id"), signal: request.query["signal"].flatMap { $0.isEmpty ? nil : $0 } ?? "KILL")
                 return .noContent
             },
             Route(.POST, "/containers/{id}/stop") { request in
-                try await backend.stop(try request.parameter("id"), timeout: try request.query.int("t"))
+                try await backend.stop(try request.parameter("id"), timeout: try request.query.int("t"), signal: request.query["signal"])
+                return .noContent
+            },
+            Route(.POST, "/containers/{id}/restart") { request in
+                try await backend.restart(try request.parameter("id"), timeout: try request.query.int("t"), signal: request.query["signal"])
                 return .noContent
             },
             Route(.DELETE, "/containers/{id}") { request in
-                try await backend.remove(try request.parameter("id"), force: request.query.bool("force"))
+                try await backend.remove(try request.parameter("id"), force: request.query.bool("force"), volumes: request.query.bool("v"))
                 return .noContent
             },
         ]
