@@ -17,17 +17,17 @@ enum TimeFormat {
     }
 
     /// RFC 3339 with nanoseconds as Go's `time.RFC3339Nano` (trailing zeros trimmed, `Z` for UTC), local time.
-    static func rfc3339Nano(unixNano: Int64) -> String {
+    static func rfc3339Nano(unixNano: Int64, fixed: Bool = false) -> String {
         let seconds = unixNano / 1_000_000_000
         let nanos = unixNano % 1_000_000_000
         var time = time_t(seconds)
         var parts = tm()
         localtime_r(&time, &parts)
         var text = strftime(seconds, "%Y-%m-%dT%H:%M:%S")
-        if nanos > 0 {
+        if nanos > 0 || fixed {
             var fraction = String(nanos)
             fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
-            while fraction.hasSuffix("0") { fraction.removeLast() }
+            while !fixed, fraction.hasSuffix("0") { fraction.removeLast() }
             text += "." + fraction
         }
         let offset = parts.tm_gmtoff

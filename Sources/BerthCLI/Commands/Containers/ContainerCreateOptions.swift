@@ -17,14 +17,14 @@ struct ContainerCreateOptions: ParsableArguments {
     @Flag(name: [.customShort("t"), .long], help: "Allocate a pseudo-TTY") var tty = false
     @Option(name: [.customShort("a"), .long], help: "Attach to STDIN, STDOUT or STDERR") var attach: [String] = []
     @Option(name: [.customShort("m"), .long], help: "Memory limit") var memory: String?
-    @Option(name: .customLong("memory-swap"), help: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap") var memorySwap: String?
+    @Option(name: .customLong("memory-swap"), parsing: .unconditional, help: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap") var memorySwap: String?
     @Option(name: .customLong("memory-reservation"), help: "Memory soft limit") var memoryReservation: String?
     @Option(name: .long, help: "Number of CPUs") var cpus: String?
     @Option(name: [.customShort("c"), .customLong("cpu-shares")], help: "CPU shares (relative weight)") var cpuShares: Int64?
     @Option(name: .customLong("cpu-quota"), help: "Limit CPU CFS (Completely Fair Scheduler) quota") var cpuQuota: Int64?
     @Option(name: .customLong("cpu-period"), help: "Limit CPU CFS (Completely Fair Scheduler) period") var cpuPeriod: Int64?
     @Option(name: .customLong("cpuset-cpus"), help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
-    @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: Int64?
+    @Option(name: .customLong("pids-limit"), parsing: .unconditional, help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: Int64?
     @Flag(name: .customLong("read-only"), help: "Mount the container's root filesystem as read only") var readOnly = false
     @Option(name: .long, help: "Restart policy to apply when a container exits") var restart: String?
     @Option(name: .customLong("cap-add"), help: "Add Linux capabilities") var capAdd: [String] = []
@@ -49,7 +49,7 @@ struct ContainerCreateOptions: ParsableArguments {
     @Option(name: .customLong("add-host"), help: "Add a custom host-to-IP mapping (host:ip)") var addHost: [String] = []
     @Option(name: .customLong("shm-size"), help: "Size of /dev/shm") var shmSize: String?
     @Option(name: .customLong("security-opt"), help: "Security Options") var securityOpt: [String] = []
-    @Option(name: .customLong("oom-score-adj"), help: "Tune host's OOM preferences (-1000 to 1000)") var oomScoreAdj: Int?
+    @Option(name: .customLong("oom-score-adj"), parsing: .unconditional, help: "Tune host's OOM preferences (-1000 to 1000)") var oomScoreAdj: Int?
     @Option(name: .long, help: "PID namespace to use") var pid: String?
     @Option(name: .long, help: "IPC mode to use") var ipc: String?
     @Option(name: .long, help: "UTS namespace to use") var uts: String?

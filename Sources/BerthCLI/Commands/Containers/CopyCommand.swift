@@ -62,7 +62,7 @@ struct CopyCommand: ParsableCommand {
             if destination.hasSuffix("/") { throw CLIError("Error: destination directory \(destination) does not exist") }
             targetDirectory = Self.parentDirectory(destination)
             let newName = Self.baseName(destination)
-            if newName != sourceName { arguments += ["--transform", "s|^\(Self.sedEscape(sourceName))|\(Self.sedEscape(newName))|"] }
+            if newName != sourceName { arguments += ["--transform", "s|^\(Self.sedEscape(sourceName))|\(Self.sedReplacement(newName))|"] }
         }
         if archive { arguments.removeAll { $0 == "--no-same-owner" }; arguments.append("--same-owner") }
         arguments += ["-C", targetDirectory]
@@ -106,7 +106,7 @@ struct CopyCommand: ParsableCommand {
         }
         query.add("noOverwriteDirNonDir", "true")
         var arguments = ["tar", "-c", "-f", "-", "-C", Self.parentDirectory(source)]
-        if entryName != sourceName { arguments += ["--transform", "s|^\(Self.sedEscape(sourceName))|\(Self.sedEscape(entryName))|"] }
+        if entryName != sourceName { arguments += ["--transform", "s|^\(Self.sedEscape(sourceName))|\(Self.sedReplacement(entryName))|"] }
         if !archive { arguments += ["--owner=0", "--group=0", "--numeric-owner"] }
         if followLink { arguments.append("--dereference") }
         arguments.append(sourceName)
@@ -139,6 +139,15 @@ struct CopyCommand: ParsableCommand {
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }
         return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
+    private static func sedReplacement(_ text: String) -> String {
+        var out = ""
+        for char in text {
+            if "|\\&".contains(char) { out.append("\\") }
+            out.append(char)
+        }
+        return out
     }
 
     private static func sedEscape(_ text: String) -> String {

@@ -6,14 +6,14 @@ struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "update", abstract: "Update configuration of one or more containers")
 
     @Option(name: [.customShort("m"), .long], help: "Memory limit") var memory: String?
-    @Option(name: .customLong("memory-swap"), help: "Swap limit equal to memory plus swap") var memorySwap: String?
+    @Option(name: .customLong("memory-swap"), parsing: .unconditional, help: "Swap limit equal to memory plus swap") var memorySwap: String?
     @Option(name: .customLong("memory-reservation"), help: "Memory soft limit") var memoryReservation: String?
     @Option(name: .long, help: "Number of CPUs") var cpus: String?
     @Option(name: [.customShort("c"), .customLong("cpu-shares")], help: "CPU shares (relative weight)") var cpuShares: Int64?
     @Option(name: .customLong("cpu-quota"), help: "Limit CPU CFS quota") var cpuQuota: Int64?
     @Option(name: .customLong("cpu-period"), help: "Limit CPU CFS period") var cpuPeriod: Int64?
     @Option(name: .customLong("cpuset-cpus"), help: "CPUs in which to allow execution") var cpusetCpus: String?
-    @Option(name: .customLong("pids-limit"), help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: Int64?
+    @Option(name: .customLong("pids-limit"), parsing: .unconditional, help: "Tune container pids limit (set -1 for unlimited)") var pidsLimit: Int64?
     @Option(name: .long, help: "Restart policy to apply when a container exits") var restart: String?
     @Argument(help: "CONTAINER") var containers: [String] = []
 

@@ -16,7 +16,7 @@ struct EventsCommand: ParsableCommand {
         let type = event["Type"]?.stringValue ?? ""
         let action = event["Action"]?.stringValue ?? event["status"]?.stringValue ?? ""
         let actor = event["Actor"]?["ID"]?.stringValue ?? event["id"]?.stringValue ?? ""
-        var text = "\(TimeFormat.rfc3339Nano(unixNano: nanos)) \(type) \(action) \(actor)"
+        var text = "\(TimeFormat.rfc3339Nano(unixNano: nanos, fixed: true)) \(type) \(action) \(actor)"
         let attributes = (event["Actor"]?["Attributes"]?.objectValue ?? []).sorted { $0.0 < $1.0 }
         if !attributes.isEmpty {
             text += " (" + attributes.map { "\($0.0)=\(TemplateEvaluator.display($0.1))" }.joined(separator: ", ") + ")"

@@ -30,12 +30,12 @@ struct SystemDfCommand: ParsableCommand {
         let volumeReclaimable = volumes.filter { number($0["UsageData"]?["RefCount"]) == 0 }.reduce(0) { $0 + max(0, number($1["UsageData"]?["Size"])) }
         let cacheSize = cache.reduce(0) { $0 + number($1["Size"]) }
         func reclaim(_ value: Double, of total: Double, percent: Bool = true) -> String {
-            let text = Units.humanSize(value)
+            let text = Units.humanSize(value, precision: 4)
             guard percent, total > 0 else { return text }
             return text + " (\(Int(value * 100 / total))%)"
         }
         func row(_ type: String, _ total: Int, _ active: Int, _ size: Double, _ reclaimable: String) -> JSONValue {
-            .object([("Active", .string(String(active))), ("Reclaimable", .string(reclaimable)), ("Size", .string(Units.humanSize(size))),
+            .object([("Active", .string(String(active))), ("Reclaimable", .string(reclaimable)), ("Size", .string(Units.humanSize(size, precision: 4))),
                      ("TotalCount", .string(String(total))), ("Type", .string(type))])
         }
         let rows = [
@@ -54,8 +54,12 @@ struct SystemDfCommand: ParsableCommand {
         var imageText = "REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS\n"
         for image in images {
             for row in ImageRow.make(image, truncate: true, now: now) {
-                let fields = ["Repository", "Tag", "ID", "CreatedSince", "Size", "SharedSize", "UniqueSize", "Containers"]
-                imageText += fields.map { row[$0]?.stringValue ?? "" }.joined(separator: "\t") + "\n"
+                let fields = ["Repository", "Tag", "ID", "CreatedSince", "Size"]
+                imageText += fields.map { row[$0]?.stringValue ?? "" }.joined(separator: "\t")
+                let size = number(image["Size"]), shared = number(image["SharedSize"])
+                imageText += "\t" + (shared < 0 ? "N/A" : Units.humanSize(shared, precision: 4))
+                imageText += "\t" + (shared < 0 ? "N/A" : Units.humanSize(size - shared, precision: 4))
+                imageText += "\t" + (row["Containers"]?.stringValue ?? "") + "\n"
             }
         }
         text += TableWriter().format(imageText) + "\nContainers space usage:\n\n"
@@ -72,7 +76,8 @@ struct SystemDfCommand: ParsableCommand {
         for volume in volumes {
             volumeText += "\(volume["Name"]?.stringValue ?? "")\t\(Int(number(volume["UsageData"]?["RefCount"])))\t\(Units.humanSize(max(0, number(volume["UsageData"]?["Size"]))))\n"
         }
-        text += TableWriter().format(volumeText) + "\nBuild cache usage: \(Units.humanSize(cacheSize))\n\n"
-        Output.out(text)
+        text += TableWriter().format(volumeText) + "\nBuild cache usage: \(Units.humanSize(cacheSize, precision: 4))\n\n"
+            + TableWriter().format("CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n")
+                Output.out(text)
     }
 }
