@@ -83,7 +83,7 @@ let package = Package(
         .target(name: "BerthClient", dependencies: ["LinuxSys"]),
         // The berth CLI's commands, flags and output (docker's), over BerthClient.
         .target(name: "BerthCLI", dependencies: [
-            "BerthClient", "LinuxSys",
+            "BerthClient", "LinuxSys", "OCI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "berth", dependencies: ["BerthCLI"]),

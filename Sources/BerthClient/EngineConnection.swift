@@ -3,11 +3,23 @@ import LinuxSys
 
 /// A blocking HTTP/1.1 connection to an engine's Unix socket: what the CLI
 /// needs (a few sequential requests) without an event loop, so `berth`
-/// starts and finishes fast. Keep-alive, Content-Length and chunked bodies.
+/// starts and finishes fast. Keep-alive, Content-Length and chunked bodies,
+/// bodies read whole or part by part (logs -f, events), uploads streamed
+/// from a descriptor, and hijacked (upgraded) streams for attach and exec.
 public final class EngineConnection {
-    let fd: FileDescriptor
-    private var buffer: [UInt8] = []
+    /// The connected socket; after a hijack it is a raw two-way byte pipe.
+    public let fd: FileDescriptor
+    var buffer: [UInt8] = []
+    var bodyState: BodyState = .done
     let socketPath: String
+
+    /// How much of the current response body is still to be read.
+    enum BodyState {
+        case done
+        case length(Int)
+        case chunked(inChunk: Int)
+        case toEnd
+    }
 
     /// Connects to `unix:///path` or a bare path.
     public init(host: String) throws(ClientError) {
@@ -24,24 +36,73 @@ public final class EngineConnection {
     public func request(
         _ method: String, _ path: String, body: [UInt8]? = nil, headers: [(String, String)] = []
     ) throws(ClientError) -> EngineResponse {
+        var response = try start(method, path, body: body.map { .bytes($0) } ?? .none, headers: headers)
+        response.body = try readRemainingBody()
+        return response
+    }
+
+    /// Sends a request and reads only the response head; read the body with
+    /// `readBodyPart()` (streams such as logs -f and events) or `readRemainingBody()`.
+    public func start(
+        _ method: String, _ path: String, body: RequestBody = .none, headers: [(String, String)] = []
+    ) throws(ClientError) -> EngineResponse {
+        try sendRequest(method, path, body: body, headers: headers)
+        let response = try readHead()
+        if method == "HEAD" || response.status == 204 || response.status == 304 || (100..<200).contains(response.status) {
+            bodyState = .done
+        } else if response.header("Transfer-Encoding")?.lowercased().contains("chunked") == true {
+            bodyState = .chunked(inChunk: 0)
+        } else if let length = response.header("Content-Length").flatMap(Int.init) {
+            bodyState = .length(length)
+        } else {
+            bodyState = .toEnd
+        }
+        return response
+    }
+
+    func sendRequest(_ method: String, _ path: String, body: RequestBody, headers: [(String, String)]) throws(ClientError) {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: berth\r\nUser-Agent: Berth-Client/0.1\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        if let body {
-            if !headers.contains(where: { $0.0.lowercased() == "content-type" }) { head += "Content-Type: application/json\r\n" }
-            head += "Content-Length: \(body.count)\r\n"
-        } else if method == "POST" || method == "PUT" {
-            head += "Content-Length: 0\r\n"
+        let hasType = headers.contains { $0.0.lowercased() == "content-type" }
+        switch body {
+        case .none:
+            if method == "POST" || method == "PUT" { head += "Content-Length: 0\r\n" }
+        case .bytes(let bytes):
+            if !hasType { head += "Content-Type: application/json\r\n" }
+            head += "Content-Length: \(bytes.count)\r\n"
+        case .stream:
+            if !hasType { head += "Content-Type: application/x-tar\r\n" }
+            head += "Transfer-Encoding: chunked\r\n"
         }
         head += "\r\n"
         do {
-            try fd.writeAll(Array(head.utf8) + (body ?? []))
+            switch body {
+            case .none: try fd.writeAll(Array(head.utf8))
+            case .bytes(let bytes): try fd.writeAll(Array(head.utf8) + bytes)
+            case .stream(let source):
+                try fd.writeAll(Array(head.utf8))
+                try sendChunked(from: source)
+            }
         } catch {
             throw ClientError("send request to \(socketPath): \(error)")
         }
-        return try readResponse(method: method)
     }
 
-    private func readResponse(method: String) throws(ClientError) -> EngineResponse {
+    /// Copies `source` to the socket as chunked transfer encoding, ending with the last chunk.
+    private func sendChunked(from source: FileDescriptor) throws(SystemError) {
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try source.read(into: chunk)
+            if count == 0 { break }
+            try fd.writeAll(Array(String(count, radix: 16).utf8) + [13, 10])
+            try fd.writeAll(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+            try fd.writeAll([13, 10])
+        }
+        try fd.writeAll(Array("0\r\n\r\n".utf8))
+    }
+
+    func readHead() throws(ClientError) -> EngineResponse {
         let headerBytes = try readUntilBlankLine()
         let lines = String(decoding: headerBytes, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: true)
         guard let statusLine = lines.first else { throw ClientError("empty response from the daemon") }
@@ -52,45 +113,93 @@ public final class EngineConnection {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers.append((String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingSpaces()))
         }
-        let response = EngineResponse(status: status, headers: headers, body: [])
-        if method == "HEAD" || status == 204 || status == 304 || (100..<200).contains(status) { return response }
-        var result = response
-        if response.header("Transfer-Encoding")?.lowercased().contains("chunked") == true {
-            result.body = try readChunked()
-        } else if let length = response.header("Content-Length").flatMap(Int.init) {
-            result.body = try readExactly(length)
-        } else {
-            result.body = try readToEnd()
-        }
-        return result
+        return EngineResponse(status: status, headers: headers, body: [])
     }
 
-    private func fill() throws(ClientError) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        let count = chunk.withUnsafeMutableBytes { raw in Glibc.read(fd.rawValue, raw.baseAddress, raw.count) }
-        if count < 0 {
-            if errno == EINTR { return true }
-            throw ClientError("read from the daemon: \(SystemError("read").reason)")
+    /// Reads the rest of the current response body.
+    public func readRemainingBody() throws(ClientError) -> [UInt8] {
+        var body: [UInt8] = []
+        while let part = try readBodyPart() { body.append(contentsOf: part) }
+        return body
+    }
+
+    /// The next piece of the current response body as it arrives, or nil at its end.
+    public func readBodyPart() throws(ClientError) -> [UInt8]? {
+        switch bodyState {
+        case .done:
+            return nil
+        case .length(let remaining):
+            if remaining == 0 { bodyState = .done; return nil }
+            if buffer.isEmpty, try !fill() { throw ClientError("the daemon closed the connection mid-response") }
+            let count = min(remaining, buffer.count)
+            bodyState = .length(remaining - count)
+            return take(count)
+        case .toEnd:
+            if buffer.isEmpty, try !fill() { bodyState = .done; return nil }
+            return take(buffer.count)
+        case .chunked(let inChunk):
+            if inChunk > 0 {
+                if buffer.isEmpty, try !fill() { throw ClientError("the daemon closed the connection mid-response") }
+                let count = min(inChunk, buffer.count)
+                let part = take(count)
+                if count == inChunk {
+                    _ = try readLine()
+                    bodyState = .chunked(inChunk: 0)
+                } else {
+                    bodyState = .chunked(inChunk: inChunk - count)
+                }
+                return part
+            }
+            let sizeLine = try readLine()
+            guard let size = Int(sizeLine.split(separator: ";").first ?? "", radix: 16) else {
+                throw ClientError("malformed chunk size: \(sizeLine)")
+            }
+            if size == 0 {
+                _ = try readLine()
+                bodyState = .done
+                return nil
+            }
+            bodyState = .chunked(inChunk: size)
+            return try readBodyPart()
         }
-        if count == 0 { return false }
-        buffer.append(contentsOf: chunk[0..<count])
-        return true
+    }
+
+    private func take(_ count: Int) -> [UInt8] {
+        let part = Array(buffer[0..<count])
+        buffer.removeFirst(count)
+        return part
+    }
+
+    func fill() throws(ClientError) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { raw in Glibc.read(fd.rawValue, raw.baseAddress, raw.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ClientError("read from the daemon: \(SystemError("read").reason)")
+            }
+            if count == 0 { return false }
+            buffer.append(contentsOf: chunk[0..<count])
+            return true
+        }
     }
 
     private func readUntilBlankLine() throws(ClientError) -> [UInt8] {
+        var searchFrom = 0
         while true {
-            if let end = findTerminator() {
+            if let end = findTerminator(from: searchFrom) {
                 let head = Array(buffer[0..<end])
                 buffer.removeFirst(end + 4)
                 return head
             }
+            searchFrom = max(0, buffer.count - 3)
             guard try fill() else { throw ClientError("the daemon closed the connection") }
         }
     }
 
-    private func findTerminator() -> Int? {
-        guard buffer.count >= 4 else { return nil }
-        for index in 0...(buffer.count - 4) where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
+    private func findTerminator(from start: Int) -> Int? {
+        guard buffer.count >= 4, start <= buffer.count - 4 else { return nil }
+        for index in start...(buffer.count - 4) where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
             return index
         }
         return nil
@@ -105,38 +214,6 @@ public final class EngineConnection {
             }
             guard try fill() else { throw ClientError("the daemon closed the connection mid-response") }
         }
-    }
-
-    private func readExactly(_ count: Int) throws(ClientError) -> [UInt8] {
-        while buffer.count < count {
-            guard try fill() else { throw ClientError("the daemon closed the connection mid-response") }
-        }
-        let result = Array(buffer[0..<count])
-        buffer.removeFirst(count)
-        return result
-    }
-
-    private func readChunked() throws(ClientError) -> [UInt8] {
-        var body: [UInt8] = []
-        while true {
-            let sizeLine = try readLine()
-            guard let size = Int(sizeLine.split(separator: ";").first ?? "", radix: 16) else {
-                throw ClientError("malformed chunk size: \(sizeLine)")
-            }
-            if size == 0 {
-                _ = try readLine()
-                return body
-            }
-            body.append(contentsOf: try readExactly(size))
-            _ = try readLine()
-        }
-    }
-
-    private func readToEnd() throws(ClientError) -> [UInt8] {
-        while try fill() {}
-        let result = buffer
-        buffer = []
-        return result
     }
 }
 

@@ -1,6 +1,0 @@
-import BerthCLI
-import Testing
-
-@Test func rootCommandIsNamedBerth() {
-    #expect(BerthCommand.configuration.commandName == "berth")
-}
