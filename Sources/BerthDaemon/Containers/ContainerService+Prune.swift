@@ -61,14 +61,4 @@ extension ContainerService {
         }
         return usage
     }
-
-    /// An RFC 3339 time (with or without fractions).
-    static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
-    }
 }
