@@ -31,7 +31,7 @@ import Testing
         let ps = cli.berth(["ps"])
         let lines = ps.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("CONTAINER ID   IMAGE     COMMAND                  CREATED") == true)
-        #expect(lines.count == 2 && lines[1].hasPrefix(String(id.prefix(12)) + "   busybox   \"sh -c echo $FOO $(p…\""))
+        #expect(lines.count == 2 && lines[1].hasPrefix(String(id.prefix(12)) + "   busybox   \"sh -c 'echo $FOO $(…\""))
         #expect(lines[1].hasSuffix("web"))
         #expect(cli.berth(["ps", "-q"]).stdout == String(id.prefix(12)) + "\n")
         #expect(cli.berth(["ps", "-q", "--no-trunc"]).stdout == id + "\n")

@@ -1,0 +1,64 @@
+import BerthTestSupport
+import Foundation
+import Glibc
+import Testing
+
+/// Bad input gets dockerd's status and message and changes nothing; clients
+/// that vanish mid-request or mid-stream harm neither berthd nor containers.
+@Suite(.serialized, .enabled(if: getuid() == 0, "needs root: real containers"))
+struct BadInputRootTests {
+    func post(_ bed: ContainerTestBed, _ path: String, json: String) throws -> RawHTTPClient.Response {
+        let client = try RawHTTPClient(socketPath: bed.socket)
+        try client.send("POST \(path) HTTP/1.1\r\nHost: berth\r\nContent-Type: application/json\r\nContent-Length: \(json.utf8.count)\r\n\r\n\(json)")
+        return try client.readResponse()
+    }
+
+    @Test func malformedAndInvalidRequestsAreRefusedAndCreateNothing() throws {
+        let bed = try ContainerTestBed()
+        defer { bed.close() }
+        let malformed = try post(bed, "/v1.44/containers/create", json: #"{"Image": "busybox", "Cmd": ["#)
+        #expect(malformed.status == 400)
+        #expect(malformed.text.contains("\"message\""))
+        let badMemory = try post(bed, "/v1.44/containers/create", json: #"{"Image":"busybox","HostConfig":{"Memory":"lots"}}"#)
+        #expect(badMemory.status == 400, "\(badMemory.text)")
+        let tooSmall = try post(bed, "/v1.44/containers/create", json: #"{"Image":"busybox","HostConfig":{"Memory":1024}}"#)
+        #expect(tooSmall.status == 400 && tooSmall.text.contains("Minimum memory limit allowed is 6MB"))
+        let unknown = try post(bed, "/v1.44/containers/create", json: #"{"Image":"nosuch"}"#)
+        #expect(unknown.status == 404 && unknown.text.contains("No such image: nosuch:latest"), "\(unknown.text)")
+        let badPolicy = try post(bed, "/v1.44/containers/create", json: #"{"Image":"busybox","HostConfig":{"RestartPolicy":{"Name":"often"}}}"#)
+        #expect(badPolicy.status == 400)
+        let badCondition = try post(bed, "/v1.44/containers/nosuch/wait?condition=later", json: "")
+        #expect(badCondition.status == 400 || badCondition.status == 404)
+        let missing = try RawHTTPClient(socketPath: bed.socket).request("GET", "/v1.44/containers/nosuch/logs?stdout=1")
+        #expect(missing.status == 404 && missing.text.contains("No such container: nosuch"), "\(missing.text)")
+        let cli = try bed.docker(["run", "-m", "lots", "busybox", "true"])
+        #expect(cli.status == 125 && cli.stderr.contains("invalid"), "\(cli.stderr)")
+        #expect(try bed.docker(["ps", "-aq"]).stdout.isEmpty, "nothing was created")
+    }
+
+    @Test func vanishingClientsHarmNothing() throws {
+        let bed = try ContainerTestBed()
+        defer { bed.close() }
+        // Half a request body, then gone.
+        let half = try RawHTTPClient(socketPath: bed.socket)
+        try half.send("POST /v1.44/containers/create HTTP/1.1\r\nHost: berth\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"Image\":\"busy")
+        withExtendedLifetime(half) {}
+        // A follower of logs and an attached client, killed mid-stream.
+        try bed.docker(["run", "-d", "--name", "steady", "busybox", "sh", "-c", "while true; do echo tick; sleep 0.1; done"])
+        let follower = SpawnedCommand.self
+        _ = follower
+        let killer = Thread {
+            _ = SpawnedCommand.run(["/usr/local/bin/docker", "logs", "-f", "steady"],
+                                   environment: ["DOCKER_HOST": "unix://\(bed.socket)", "DOCKER_CONFIG": bed.work.path + "/cfg"], timeout: 1)
+            _ = SpawnedCommand.run(["/usr/local/bin/docker", "attach", "steady"],
+                                   environment: ["DOCKER_HOST": "unix://\(bed.socket)", "DOCKER_CONFIG": bed.work.path + "/cfg"], timeout: 1)
+        }
+        killer.start()
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(try bed.docker(["inspect", "-f", "{{.State.Running}}", "steady"]).stdout == "true\n")
+        #expect(try bed.docker(["ps", "-aq"]).stdout.split(separator: "\n").count == 1, "the half request created nothing")
+        let run = try bed.docker(["run", "--rm", "busybox", "echo", "still fine"])
+        #expect(run.status == 0 && run.stdout == "still fine\n")
+        #expect(try bed.docker(["rm", "-f", "steady"]).status == 0)
+    }
+}
