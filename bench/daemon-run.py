@@ -125,7 +125,8 @@ def main():
             docker_times.append(timed(run, docker_env))
             cli_times.append(timed([berth, "run", "--rm", "busybox", "true"], berth_env))
 
-        time.sleep(2)
+        # Idle: berthd trims its code working set after 3 s without requests.
+        time.sleep(6)
         berthd_rss = rss_kib(processes[0].pid)
         docker_pids = [processes[1].pid] + pids_matching("containerd", f"{work}/docker-exec")
         docker_rss = sum(rss_kib(pid) for pid in set(docker_pids))

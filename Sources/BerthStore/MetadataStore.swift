@@ -12,6 +12,11 @@ public final class MetadataStore: Sendable {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
+            // WAL with synchronous=NORMAL: commits survive any crash of berthd
+            // (the WAL is in the kernel's page cache); only a power loss can
+            // drop the last commits, never corrupt the database. FULL would
+            // fsync on every state change of every container.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
         } catch {

@@ -25,7 +25,12 @@ public enum FileSystem {
     }
 
     /// Replaces a file's content atomically: write to a temporary name, fsync, rename.
-    public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644) throws(SystemError) {
+    ///
+    /// `durable: false` skips the fsync: for run-time files (pid files, a
+    /// running container's state) that must never be seen half-written but
+    /// need not outlive a power loss — the rename alone survives any crash of
+    /// the processes involved.
+    public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644, durable: Bool = true) throws(SystemError) {
         let temporary = path + ".tmp-\(getpid())"
         let fd = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
         do {
@@ -35,7 +40,7 @@ public enum FileSystem {
             unlink(temporary)
             throw error
         }
-        _ = fsync(fd.rawValue)
+        if durable { _ = fsync(fd.rawValue) }
         fd.close()
         do {
             try syscallRetrying("rename", path) { rename(temporary, path) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BerthDaemon
+import LinuxSys
 import Logging
 
 /// berthd's entry point and command line; everything past parsing lives in BerthDaemon.
@@ -25,6 +26,7 @@ struct BerthdCommand: AsyncParsableCommand {
     var logLevel: String?
 
     func run() async throws {
+        // A daemon runs for days: keep only the code it uses resident (see WorkingSet).
         let flags = DaemonFlags(
             host: host, dataRoot: dataRoot, configFile: configFile, runtime: runtime, logLevel: logLevel
         )
@@ -32,7 +34,9 @@ struct BerthdCommand: AsyncParsableCommand {
             let configuration = try DaemonConfiguration.resolve(flags: flags, defaultRuntime: Daemon.defaultRuntimePath())
             let level = configuration.logLevel
             LoggingSystem.bootstrap { label in LogfmtLogHandler(label: label, level: level) }
-            try await Daemon.run(configuration, logger: Logger(label: "berthd"))
+            try await Daemon.run(
+                configuration, logger: Logger(label: "berthd"), ready: { WorkingSet.dropCodePages() },
+                whenIdle: { WorkingSet.dropCodePages() })
         } catch {
             throw ValidationFailure(message: "\(error)")
         }

@@ -6,6 +6,8 @@ import NIOHTTP1
 /// a matched route with an out-of-range version prefix → 400. Never throws: every
 /// error becomes a Docker JSON error response.
 public struct Router: Sendable {
+    /// Touched on every request (for idle-time housekeeping).
+    public let activity = ActivityClock()
     /// All routes, in registration order (the first match wins).
     public let routes: [Route]
     /// The accepted API versions.
@@ -32,6 +34,7 @@ public struct Router: Sendable {
 
     /// Handles one request end to end and returns the response to send.
     public func respond(method: HTTPMethod, uri: String, headers: HTTPHeaders, body: ByteBuffer) async -> APIResponse {
+        activity.touch()
         let target = RequestTarget(uri)
         let versioned = VersionedPath(target.path)
         guard let (route, parameters) = match(method, versioned.path) else {

@@ -73,9 +73,7 @@ struct ContainerPath: ~Copyable {
                 linkTarget = host == cleanRoot ? "/" : host.hasPrefix(cleanRoot + "/") ? String(host.dropFirst(cleanRoot.count)) : ""
             }
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        let mtime = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)))
+        let mtime = RFC3339.format(seconds: Int64(info.st_mtim.tv_sec), fractionDigits: 0)
         return ContainerPathStat(
             name: baseName, size: Int64(info.st_size), mode: ContainerPathStat.goFileMode(UInt32(info.st_mode)),
             mtime: mtime, linkTarget: linkTarget)

@@ -64,8 +64,10 @@ extension ContainerService {
 
     /// Frees what only a running container needs: the runtime's state and
     /// cgroup, the shim, the mounted root (the upper dir keeps the changes).
-    func releaseRunResources(_ id: String) {
-        _ = try? HelperProcess.run(runtimePath, ["--root", dataRoot + "/runtime", "delete", "--force", id])
+    func releaseRunResources(_ id: String, deleteFromRuntime: Bool = true) {
+        if deleteFromRuntime {
+            _ = try? HelperProcess.run(runtimePath, ["--root", dataRoot + "/runtime", "delete", "--force", id])
+        }
         _ = try? ShimControl.request(shimDirectory(id) + "/shim.sock", "shutdown")
         try? OverlayMount.unmount(directory(id) + "/rootfs")
     }

@@ -26,7 +26,7 @@ extension ContainerService {
 
     /// `<runtime> --root <data-root>/runtime ARGS`; a failure is a 500 with its output.
     func runRuntime(_ arguments: [String]) throws {
-        let result = try Self.run(runtimePath, ["--root", dataRoot + "/runtime"] + arguments)
+        let result = try HelperProcess.run(runtimePath, ["--root", dataRoot + "/runtime"] + arguments)
         guard result.status == 0 else {
             throw APIError.internalError(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
         }

@@ -36,3 +36,20 @@ extension ContainerService {
         }
     }
 }
+
+extension ContainerService {
+    /// Containers by state, for `/info`.
+    public func inventory() -> EngineInventory {
+        var counts = EngineInventory()
+        for row in (try? store.containers()) ?? [] {
+            guard let stored = try? refreshed(row), let state = try? Self.decode(ContainerStateDocument.self, stored.state) else { continue }
+            counts.containers += 1
+            switch state.status {
+            case "running", "restarting": counts.running += 1
+            case "paused": counts.paused += 1
+            default: counts.stopped += 1
+            }
+        }
+        return counts
+    }
+}

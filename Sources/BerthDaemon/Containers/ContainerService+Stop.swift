@@ -113,7 +113,8 @@ extension ContainerService {
             }
         }
         let base = directory(row.id)
-        releaseRunResources(row.id)
+        // An exited container's runtime state went when it exited (containerExited).
+        releaseRunResources(row.id, deleteFromRuntime: !FileSystem.exists(shimDirectory(row.id) + "/exit.json"))
         try? FileSystem.removeTree(shimDirectory(row.id))
         try FileSystem.removeTree(base)
         try store.deleteContainer(id: row.id)

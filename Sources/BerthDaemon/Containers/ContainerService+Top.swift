@@ -12,7 +12,7 @@ extension ContainerService {
         guard let ps = ["/usr/bin/ps", "/bin/ps"].first(where: { FileSystem.exists($0) }) else {
             throw APIError.internalError("ps is not installed on the host (procps)")
         }
-        let output = try await Blocking.run { try Self.run(ps, arguments) }
+        let output = try await Blocking.run { try HelperProcess.run(ps, arguments) }
         guard output.status == 0 else {
             throw APIError.internalError("ps: \(output.output.trimmingCharacters(in: .whitespacesAndNewlines))")
         }

@@ -1,3 +1,4 @@
+import LinuxSys
 import BerthAPI
 import Foundation
 
@@ -43,12 +44,7 @@ struct PruneFilters {
     static func time(_ text: String, now: Date) -> Date? {
         if let seconds = Double(text) { return Date(timeIntervalSince1970: seconds) }
         if let duration = duration(text) { return now.addingTimeInterval(-duration) }
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
+        return RFC3339.parse(text).map { Date(timeIntervalSince1970: Double($0.seconds) + Double($0.nanoseconds) / 1e9) }
     }
 
     /// A Go duration: `1h30m`, `45s`, `500ms`, `2.5h`.

@@ -1,3 +1,4 @@
+import LinuxSys
 import BerthAPI
 import BerthArchive
 import BerthImage
@@ -108,10 +109,6 @@ public actor ImageService: ImageBackend {
     /// RFC 3339 → unix seconds (0 when absent or unreadable).
     static func unixTime(_ text: String?) -> Int64 {
         guard let text else { return 0 }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text).map { Int64($0.timeIntervalSince1970) } ?? 0
+        return RFC3339.parse(text)?.seconds ?? 0
     }
 }

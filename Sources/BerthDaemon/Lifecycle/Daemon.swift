@@ -8,7 +8,8 @@ public enum Daemon {
     /// Starts berthd with `configuration` and returns after a clean shutdown.
     /// `ready` is called once the socket accepts connections.
     public static func run(
-        _ configuration: DaemonConfiguration, logger: Logger, ready: @Sendable () -> Void = {}
+        _ configuration: DaemonConfiguration, logger: Logger, ready: @Sendable () -> Void = {},
+        whenIdle: @escaping @Sendable () -> Void = {}
     ) async throws {
         let shutdownSignal = ShutdownSignal()
         let lock = try DataRootLock.acquire(dataRoot: configuration.dataRoot)
@@ -19,7 +20,6 @@ public enum Daemon {
         } catch {
             throw DaemonStartError.dataRoot(path: configuration.dataRoot, error: error)
         }
-        let backend = HostSystemBackend(configuration: configuration, engineID: engineID)
         let images: ImageService
         do { images = try ImageService(dataRoot: configuration.dataRoot) } catch {
             throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
@@ -34,6 +34,11 @@ public enum Daemon {
             throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
         }
         await containers.recover()
+        let backend = HostSystemBackend(configuration: configuration, engineID: engineID) {
+            var counts = await containers.inventory()
+            counts.images = images.store.list().count
+            return counts
+        }
         let router = Router([
             SystemRouter(backend: backend), ImagesRouter(backend: images), ContainersRouter(backend: containers),
             EventsRouter(backend: events), ContainerOperationsRouter(backend: containers),
@@ -50,6 +55,20 @@ public enum Daemon {
         )
         let server = try await APIServer.start(serverConfiguration, router: router, logger: logger)
         ready()
+        // Housekeeping once the API has been quiet for a few seconds (once per quiet spell).
+        let activity = router.activity
+        let housekeeping = Task.detached {
+            var handled = -1
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                let generation = activity.currentGeneration
+                if generation != handled && activity.idleFor > .seconds(3) {
+                    handled = generation
+                    whenIdle()
+                }
+            }
+        }
+        defer { housekeeping.cancel() }
         let signal = await shutdownSignal.wait()
         logger.info("shutting down", metadata: ["signal": "\(signal)"])
         await server.shutdown()

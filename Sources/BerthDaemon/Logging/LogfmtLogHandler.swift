@@ -26,9 +26,7 @@ public struct LogfmtLogHandler: LogHandler {
 
     /// Formats and writes one event.
     public func log(event: LogEvent) {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        var text = "time=\(formatter.string(from: Date())) level=\(Self.name(event.level))"
+        var text = "time=\(RFC3339.now(fractionDigits: 3)) level=\(Self.name(event.level))"
         text += " msg=\(Self.quote(event.message.description))"
         var merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         if let error = event.error { merged["error"] = "\(error)" }

@@ -144,9 +144,5 @@ public final class ImageStore: Sendable {
         return id
     }
 
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+    static func now() -> String { RFC3339.now() }
 }

@@ -140,7 +140,7 @@ extension Runtime {
     }
 
     func writePidFile(_ path: String, _ pid: pid_t) throws(RuntimeError) {
-        do { try FileSystem.writeAtomically(Path.absolute(path), Array(String(pid).utf8)) } catch {
+        do { try FileSystem.writeAtomically(Path.absolute(path), Array(String(pid).utf8), durable: false) } catch {
             throw RuntimeError("write pid file", error)
         }
     }

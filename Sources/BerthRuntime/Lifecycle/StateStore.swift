@@ -34,7 +34,7 @@ struct StateStore {
 
     func save(_ record: ContainerRecord) throws(RuntimeError) {
         do {
-            try FileSystem.writeAtomically(directory(record.id) + "/state.json", record.jsonBytes(), mode: 0o600)
+            try FileSystem.writeAtomically(directory(record.id) + "/state.json", record.jsonBytes(), mode: 0o600, durable: false)
         } catch {
             throw RuntimeError("save state of \(record.id)", error)
         }

@@ -28,7 +28,7 @@ extension ShimMonitor {
             throw ShimError("listen on \(options.controlSocketPath)", error)
         }
         do {
-            try FileSystem.writeAtomically(options.shimPIDPath, Array("\(getpid())\n".utf8))
+            try FileSystem.writeAtomically(options.shimPIDPath, Array("\(getpid())\n".utf8), durable: false)
             let runtime = RuntimeClient(binary: options.runtime, root: options.runtimeRoot, id: options.id)
             let started = try startContainer(options, runtime: runtime)
             let handle = berth_pidfd_open(started.pid, 0)

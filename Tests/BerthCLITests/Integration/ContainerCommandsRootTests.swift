@@ -52,7 +52,7 @@ import Testing
         #expect(cli.berth(["ps", "-aq"]).stdout == "")
     }
 
-    @Test(.disabled("needs ps filter name= and Config.User (stored, returned by inspect, applied) in berthd"))
+    @Test
     func psNameFilterAndUser() throws {
         guard let cli = try Self.harness() else { return }
         #expect(cli.berth(["run", "-d", "--name", "u1", "-u", "1:1", "busybox", "sh", "-c", "id -u; sleep 300"]).status == 0)
