@@ -90,6 +90,18 @@ struct ContainerLifecycleRootTests {
         #expect(try bed.docker(["rm", "-f", "stubborn", "trapper", "once"]).status == 0)
     }
 
+    @Test func memoryLimitIsEnforcedAndReportedAsOOMKilled() throws {
+        let bed = try ContainerTestBed()
+        defer { bed.close() }
+        // tail keeps the one endless line in memory: the 8 MiB limit (16 MiB with swap) kills it.
+        let run = try bed.docker(["run", "--name", "hog", "-m", "8m", "busybox", "sh", "-c", "head -c 200m /dev/zero | tail > /dev/null"])
+        #expect(run.status == 137, "\(run.stderr)")
+        #expect(try bed.docker(["inspect", "-f", "{{.State.OOMKilled}} {{.State.ExitCode}} {{.HostConfig.Memory}}", "hog"]).stdout == "true 137 8388608\n")
+        let events = try bed.docker(["events", "--since", "0", "--until", String(Int(Date().timeIntervalSince1970) + 1),
+                                     "--filter", "event=oom", "--format", "{{.Actor.Attributes.name}}"])
+        #expect(events.stdout == "hog\n")
+    }
+
     @Test func restartPoliciesAndEvents() throws {
         let bed = try ContainerTestBed()
         defer { bed.close() }
