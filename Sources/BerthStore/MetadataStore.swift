@@ -166,6 +166,22 @@ public final class MetadataStore: Sendable {
         }
     }
 
+    /// One exec instance by its id; nil when there is none (or its container went).
+    public func exec(_ id: String) throws(StoreError) -> ExecRow? {
+        do { return try pool.read { db in try ExecRow.fetchOne(db, key: id) } } catch {
+            throw .database("read exec \(id): \(error)")
+        }
+    }
+
+    /// Replaces an exec instance's state document.
+    public func updateExecState(id: String, state: String) throws(StoreError) {
+        do {
+            try pool.write { db in try db.execute(sql: "UPDATE execs SET state = ? WHERE id = ?", arguments: [state, id]) }
+        } catch {
+            throw .database("update exec \(id): \(error)")
+        }
+    }
+
     static func escapeLike(_ text: String) -> String {
         var escaped = ""
         for character in text {

@@ -41,7 +41,7 @@ public enum Daemon {
         }
         let router = Router([
             SystemRouter(backend: backend), ImagesRouter(backend: images), ContainersRouter(backend: containers),
-            EventsRouter(backend: events), ContainerOperationsRouter(backend: containers),
+            EventsRouter(backend: events), ExecRouter(backend: containers), ContainerOperationsRouter(backend: containers),
         ])
         let serverConfiguration = APIServerConfiguration(
             socketPath: configuration.host.socketPath, serverVersion: BerthVersion.version

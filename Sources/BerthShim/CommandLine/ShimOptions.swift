@@ -27,6 +27,9 @@ public struct ShimOptions: Sendable, Equatable {
     /// Stop after the runtime's create; a `start` control request starts the
     /// container, so attach clients can connect first and miss no output.
     public var awaitStart = false
+    /// Exec mode: run this process.json in the (running) container through
+    /// the runtime's `exec` instead of creating the container.
+    public var execProcess: String?
 
     /// Options with every field set; for tests and for berthd-side code.
     public init(
@@ -50,7 +53,7 @@ public struct ShimOptions: Sendable, Equatable {
     /// The usage text printed on a command-line error.
     public static let usage = """
         usage: berth-shim --id ID --bundle DIR --runtime PATH --runtime-root DIR --state-dir DIR \
-        --log-path FILE [--log-max-size BYTES] [--log-max-files N] [--tty] [--stdin] [--await-start]
+        --log-path FILE [--log-max-size BYTES] [--log-max-files N] [--tty] [--stdin] [--await-start] [--exec-process FILE]
         """
 
     /// Parses the arguments after the program name.
@@ -83,6 +86,7 @@ public struct ShimOptions: Sendable, Equatable {
             case "--tty", "-t": options.tty = true
             case "--stdin", "-i": options.stdin = true
             case "--await-start": options.awaitStart = true
+            case "--exec-process": options.execProcess = Path.absolute(try value(flag))
             default: throw ShimError("unknown argument \"\(flag)\"")
             }
             index += 1

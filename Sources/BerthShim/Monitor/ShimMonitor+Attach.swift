@@ -9,7 +9,9 @@ extension ShimMonitor {
             return
         }
         var options = requested
-        if stdinWriter == nil { options.stdin = false }
+        // An exec with a TTY gets its stdin writer (the pty master) only at start.
+        let stdinComing = pendingExec != nil && self.options.stdin
+        if stdinWriter == nil && !stdinComing { options.stdin = false }
         control.send(#"{"ok":true}"#, to: serial)
         guard let (fd, leftover) = control.takeOver(serial) else { return }
         if options.stdin && !leftover.isEmpty { stdinPending.append(leftover) }
@@ -97,6 +99,15 @@ extension ShimMonitor {
     mutating func startRequested(_ serial: Int) {
         guard awaitingStart else {
             control.send(Self.errorReply("the container was already started"), to: serial)
+            return
+        }
+        if pendingExec != nil {
+            do {
+                try spawnExec()
+                control.send(#"{"ok":true}"#, to: serial)
+            } catch {
+                control.send(Self.errorReply(error.description), to: serial)
+            }
             return
         }
         awaitingStart = false

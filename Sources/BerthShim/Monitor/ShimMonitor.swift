@@ -22,7 +22,7 @@ public struct ShimMonitor {
     /// (--tty): attach clients' input goes here.
     var stdinWriter: FileDescriptor?
     /// The container's init, reparented to the shim.
-    let initPID: pid_t
+    var initPID: pid_t
     /// A pidfd for the init: readable when it exits (nil on kernels without pidfd_open).
     var initHandle: FileDescriptor?
     var initStatus: ExitStatus?
@@ -45,6 +45,8 @@ public struct ShimMonitor {
     var stdinPending = ByteQueue()
     /// A stdin-once client has gone: close stdin once `stdinPending` is written.
     var closeStdinWhenFlushed = false
+    /// Exec mode: the process's ends of its stdio, held until `start` spawns it.
+    var pendingExec: PendingExec?
 
     /// Runs until `shutdown` after the exit (or an hour of nobody asking);
     /// then removes shim.sock and shim.pid and returns the shim's exit code.
@@ -166,7 +168,7 @@ public struct ShimMonitor {
             if pid == initPID && initStatus == nil {
                 initStatus = ExitStatus(rawStatus: status)
                 reapedAt = Timestamp.now()
-                oomKilled = cgroup.oomKillCount() > 0
+                oomKilled = options.execProcess == nil && cgroup.oomKillCount() > 0
                 drainDeadline = Timestamp.monotonicSeconds() + Self.drainSeconds
             }
         }

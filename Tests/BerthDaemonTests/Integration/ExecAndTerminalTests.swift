@@ -1,0 +1,83 @@
+import BerthTestSupport
+import Foundation
+import Testing
+
+/// `docker exec` and interactive sessions through the stock docker CLI: exit
+/// codes, streams, stdin, users, and real terminals driven by tmux.
+@Suite(.serialized, .enabled(if: getuid() == 0, "needs root: real containers"))
+struct ExecAndTerminalRootTests {
+    @Test func execStreamsExitCodesAndOptions() throws {
+        let bed = try ContainerTestBed()
+        defer { bed.close() }
+        try bed.docker(["run", "-d", "--name", "box", "-e", "FROM_RUN=1", "busybox", "sleep", "300"])
+        let streams = try bed.docker(["exec", "box", "sh", "-c", "echo exo; echo exe >&2; exit 3"])
+        #expect(streams.status == 3 && streams.stdout == "exo\n" && streams.stderr == "exe\n", "\(streams)")
+        #expect(try bed.docker(["exec", "-u", "1000:1000", "-w", "/tmp", "-e", "X=y", "box", "sh", "-c", "echo $(id -u) $(pwd) $X $FROM_RUN"])
+            .stdout == "1000 /tmp y 1\n")
+        let piped = bed.docker(["exec", "-i", "box", "cat"], input: Data("through exec\n".utf8))
+        #expect(piped.status == 0 && piped.stdout == "through exec\n", "\(piped.stderr)")
+        #expect(try bed.docker(["exec", "-d", "box", "sh", "-c", "sleep 0.2; touch /tmp/detached"]).status == 0)
+        Thread.sleep(forTimeInterval: 0.6)
+        #expect(try bed.docker(["exec", "box", "ls", "/tmp/detached"]).status == 0)
+        // ps inside an exec sees the container's processes (its pid namespace).
+        #expect(try bed.docker(["exec", "box", "ps", "-o", "pid,comm"]).stdout.contains("1 sleep"))
+        try bed.docker(["pause", "box"])
+        let paused = try bed.docker(["exec", "box", "true"])
+        #expect(paused.status != 0 && paused.stderr.contains("is paused"), "\(paused.stderr)")
+        try bed.docker(["unpause", "box"])
+        try bed.docker(["stop", "-t", "0", "box"])
+        let stopped = try bed.docker(["exec", "box", "true"])
+        #expect(stopped.status != 0 && stopped.stderr.contains("is not running"), "\(stopped.stderr)")
+    }
+
+    /// A tmux session running `command`; its screen, keys, and cleanup.
+    final class Terminal {
+        let name = "berth-\(UUID().uuidString.prefix(8))"
+        init(_ command: String, socket: String, config: String) throws {
+            let result = SpawnedCommand.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
+                                             "DOCKER_HOST=unix://\(socket) DOCKER_CONFIG=\(config) \(command); echo EXIT=$?; sleep 60"])
+            guard result.status == 0 else { throw DaemonProcess.Failure(description: "tmux: \(result.stderr)") }
+        }
+        func type(_ keys: String...) { _ = SpawnedCommand.run(["tmux", "send-keys", "-t", name] + keys) }
+        var screen: String { SpawnedCommand.run(["tmux", "capture-pane", "-t", name, "-p"]).stdout }
+        func waitFor(_ text: String, seconds: Double = 10) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if screen.contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+        deinit { _ = SpawnedCommand.run(["tmux", "kill-session", "-t", name]) }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "needs tmux"))
+    func interactiveRunExecDetachAndAttach() throws {
+        let bed = try ContainerTestBed()
+        defer { bed.close() }
+        let config = bed.work.path + "/cfg"
+        let run = try Terminal("docker run -it --name tty busybox sh", socket: bed.socket, config: config)
+        #expect(run.waitFor("/ #"))
+        run.type("echo $((6*7)); stty size", "Enter")
+        #expect(run.waitFor("42"))
+        #expect(run.waitFor("30 100"), "the terminal size reached the container")
+        // ctrl-p ctrl-q detaches; the container keeps running.
+        run.type("C-p", "C-q")
+        #expect(run.waitFor("EXIT=0"))
+        #expect(try bed.docker(["inspect", "-f", "{{.State.Running}}", "tty"]).stdout == "true\n")
+        let exec = try Terminal("docker exec -it tty sh", socket: bed.socket, config: config)
+        #expect(exec.waitFor("/ #"))
+        exec.type("ps -o pid,comm | grep -c sh; stty size", "Enter")
+        #expect(exec.waitFor("30 100"))
+        exec.type("exit 5", "Enter")
+        #expect(exec.waitFor("EXIT=5"))
+        let attach = try Terminal("docker attach tty", socket: bed.socket, config: config)
+        Thread.sleep(forTimeInterval: 0.5)
+        attach.type("echo again", "Enter")
+        #expect(attach.waitFor("again"))
+        attach.type("exit 3", "Enter")
+        #expect(attach.waitFor("EXIT=3"))
+        #expect(try bed.docker(["inspect", "-f", "{{.State.ExitCode}}", "tty"]).stdout == "3\n")
+        #expect(try bed.docker(["logs", "tty"]).stdout.contains("42"), "the log shows what the terminal showed")
+    }
+}
