@@ -52,11 +52,13 @@ extension ContainerService {
         let code = state.exitCode ?? 0
         if state.oomKilled == true { events.container("oom", row) }
         events.container("die", row, extra: ["exitCode": String(code)])
-        releaseRunResources(id)
+        let config = try? Self.decode(ContainerConfigDocument.self, row.config)
+        let autoRemove = config?.hostConfig?.AutoRemove == true && state.status != "removing"
+        if !autoRemove { releaseRunResources(id) }
         resolveWaiters(id, code: code, removal: false)
-        guard let config = try? Self.decode(ContainerConfigDocument.self, row.config) else { return }
-        if config.hostConfig?.AutoRemove == true && state.status != "removing" {
-            try? await remove(id, force: true, volumes: false)
+        guard let config else { return }
+        if autoRemove {
+            try? await remove(id, force: true, volumes: false, afterExit: true)
             return
         }
         scheduleRestartIfNeeded(row, state: state, config: config)

@@ -92,6 +92,14 @@ extension ContainerService {
     }
 
     public func remove(_ idOrName: String, force: Bool, volumes: Bool) async throws {
+        try await remove(idOrName, force: force, volumes: volumes, afterExit: false)
+    }
+
+    /// Removes a container. `afterExit` (auto-remove of a container that just
+    /// exited and was not yet cleaned up): the container disappears from the
+    /// API and `removed` waiters are answered first, then its run-time
+    /// resources and files go — `docker run --rm` returns a few ms sooner.
+    func remove(_ idOrName: String, force: Bool, volumes: Bool, afterExit: Bool) async throws {
         let row = try refreshed(try store.container(idOrName))
         var state = try Self.decode(ContainerStateDocument.self, row.state)
         if state.status == "removing" { throw APIError.conflict("removal of container \(row.id) is already in progress") }
@@ -107,20 +115,28 @@ extension ContainerService {
         if wasRunning {
             let exited = try wait(row.id, condition: "next-exit")
             _ = try? ShimControl.request(shimDirectory(row.id) + "/shim.sock", "kill KILL")
-            _ = try? HelperProcess.run(runtimePath, ["--root", dataRoot + "/runtime", "resume", row.id])
+            if active && row.state.contains("\"paused\"") {
+                _ = try? HelperProcess.run(runtimePath, ["--root", dataRoot + "/runtime", "resume", row.id])
+            }
             if !(await Self.race(exited, seconds: 15)) {
                 _ = try? HelperProcess.run(runtimePath, ["--root", dataRoot + "/runtime", "kill", "--all", row.id, "KILL"])
             }
         }
         let base = directory(row.id)
-        // An exited container's runtime state went when it exited (containerExited).
-        releaseRunResources(row.id, deleteFromRuntime: !FileSystem.exists(shimDirectory(row.id) + "/exit.json"))
-        try? FileSystem.removeTree(shimDirectory(row.id))
-        try FileSystem.removeTree(base)
+        let config = try? Self.decode(ContainerConfigDocument.self, row.config)
+        func cleanUp() throws {
+            // An exited container's runtime state went when it exited (containerExited), unless this is that exit's auto-remove.
+            releaseRunResources(row.id, deleteFromRuntime: afterExit || !FileSystem.exists(shimDirectory(row.id) + "/exit.json"))
+            try? FileSystem.removeTree(shimDirectory(row.id))
+            try FileSystem.removeTree(base)
+            if let config, volumes || config.hostConfig?.AutoRemove == true { removeAnonymousVolumes(config, containerID: row.id) }
+        }
+        if !afterExit { try cleanUp() }
         try store.deleteContainer(id: row.id)
         abandonPendingAttaches(row.id)
         events.container("destroy", row)
         resolveWaiters(row.id, code: state.exitCode ?? 0, removal: true)
         restartDelays[row.id] = nil
+        if afterExit { try cleanUp() }
     }
 }

@@ -123,6 +123,12 @@ extension ShimMonitor {
 
     /// `resize ROWS COLUMNS`: the pty's window size (an error without a TTY).
     mutating func resize(_ serial: Int, rows: UInt16, columns: UInt16) {
+        if pendingExec != nil && options.tty {
+            // The exec's terminal comes with `start`: apply the size then.
+            pendingSize = (rows, columns)
+            control.send(#"{"ok":true}"#, to: serial)
+            return
+        }
         guard let master = sources.first(where: { $0.isTerminal })?.fd else {
             control.send(Self.errorReply("the container has no terminal"), to: serial)
             return

@@ -77,6 +77,7 @@ extension ShimMonitor {
             if let master = try? Terminal.receiveDescriptor(over: connection) {
                 try? master.setCloseOnExec(true)
                 try? Self.setNonBlocking(master)
+                if let size = pendingSize { try? Terminal.setWindowSize(master, rows: size.rows, columns: size.columns) }
                 sources.insert(LogSource(fd: master, stream: "stdout", isTerminal: true), at: 0)
                 if options.stdin { stdinWriter = master }
             }

@@ -47,6 +47,8 @@ public struct ShimMonitor {
     var closeStdinWhenFlushed = false
     /// Exec mode: the process's ends of its stdio, held until `start` spawns it.
     var pendingExec: PendingExec?
+    /// A resize that came before the exec's terminal existed.
+    var pendingSize: (rows: UInt16, columns: UInt16)?
 
     /// Runs until `shutdown` after the exit (or an hour of nobody asking);
     /// then removes shim.sock and shim.pid and returns the shim's exit code.
