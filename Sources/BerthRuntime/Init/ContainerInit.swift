@@ -17,6 +17,7 @@ struct ContainerInit {
             // /proc/<this pid>/exe and so reach the runtime binary (CVE-2019-5736).
             do { try processControl(ProcessControlOption.setDumpable, 0) } catch { throw RuntimeError("set non-dumpable", error) }
             try context.sync.expect(.go)
+            try joinCgroupsItself()
             try setUp(reportReady: { () throws(RuntimeError) in
                 do { try context.sync.send(.ready) } catch { throw RuntimeError("report ready", error) }
                 reportedReady = true
@@ -30,6 +31,20 @@ struct ContainerInit {
             exitImmediately(reportedReady ? 127 : 1)
         }
         exitImmediately(1)
+    }
+
+    /// cgroup v1: the init moves itself into each hierarchy by writing "0"
+    /// to `tasks` — a single thread moving itself skips the kernel's global
+    /// threadgroup lock, whose RCU grace period made the parent's
+    /// `cgroup.procs` write cost ~14 ms per container. Done first, before any
+    /// namespace (or mount namespace join) hides the host's cgroup tree.
+    private func joinCgroupsItself() throws(RuntimeError) {
+        guard !context.cgroupLayout.unified else { return }
+        for hierarchy in context.cgroupLayout.hierarchies {
+            do { try FileSystem.writeExisting(hierarchy.directory + "/tasks", "0") } catch {
+                throw RuntimeError("join cgroup \(hierarchy.directory)", error)
+            }
+        }
     }
 
     private func setUp(reportReady: () throws(RuntimeError) -> Void) throws(RuntimeError) {

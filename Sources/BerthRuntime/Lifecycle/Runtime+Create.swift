@@ -84,7 +84,8 @@ extension Runtime {
         }
         child = pid
         childEnd.close()
-        try manager.join(pid)
+        // v1: the init joins by itself (see ContainerInit.joinCgroupsItself).
+        if manager.layout.unified { try manager.join(pid) }
         try IDMaps.write(pid: pid, spec: spec)
         do { try sync.send(.go) } catch { throw RuntimeError("start container setup", error) }
 

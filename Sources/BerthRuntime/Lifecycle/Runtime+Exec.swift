@@ -57,7 +57,7 @@ extension Runtime {
         }
         childEnd.close()
         do throws(RuntimeError) {
-            try manager.join(pid)
+            if manager.layout.unified { try manager.join(pid) }
             do { try sync.send(.go) } catch { throw RuntimeError("start exec setup", error) }
             try sync.expect(.ready)
         } catch {

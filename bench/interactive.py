@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""`docker exec CTR true` latency and 100 MB through `docker run -i cat`: berthd vs dockerd.
+
+Same setup as bench/daemon-run.py (private berthd and private reference dockerd,
+the same busybox image, `--network none`). Alternates the stock docker CLI
+between the engines: exec latency over N runs into a running `sleep`
+container, and the throughput of 100 MiB of random bytes piped through
+`docker run -i --rm busybox cat` (no TTY), checked byte for byte.
+
+usage: sudo bench/interactive.py [--runs N] [--megabytes M]
+"""
+import argparse
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from common import ROOT, build_release
+
+DOCKER = "/usr/local/bin/docker"
+
+
+def wait_for(env):
+    for _ in range(120):
+        if subprocess.run([DOCKER, "version"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
+            return
+        time.sleep(0.25)
+    sys.exit(f"engine at {env['DOCKER_HOST']} did not come up")
+
+
+def timed(command, env, stdin=None, stdout=subprocess.DEVNULL):
+    start = time.perf_counter()
+    result = subprocess.run(command, env=env, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed: {result.stderr.decode()}")
+    return elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--megabytes", type=int, default=100)
+    args = parser.parse_args()
+    if os.getuid() != 0:
+        sys.exit("run as root")
+    berthd = build_release("berthd")
+    for product in ("berth-runtime", "berth-shim", "berth-init"):
+        build_release(product)
+    work = tempfile.mkdtemp(prefix="berth-bench-interactive-")
+    env = dict(os.environ, DOCKER_CONFIG=os.path.join(work, "cfg"))
+    processes = []
+    try:
+        rootfs = os.path.join(work, "rootfs")
+        subprocess.run([os.path.join(ROOT, "scripts/make-busybox-rootfs"), rootfs], check=True, stdout=subprocess.DEVNULL)
+        tar = os.path.join(work, "rootfs.tar")
+        subprocess.run(["tar", "-C", rootfs, "-cf", tar, "."], check=True)
+        engines = {
+            "berthd": dict(env, DOCKER_HOST=f"unix://{work}/berth.sock"),
+            "dockerd": dict(env, DOCKER_HOST=f"unix://{work}/docker.sock"),
+        }
+        processes.append(subprocess.Popen([berthd, "--host", engines["berthd"]["DOCKER_HOST"], "--data-root", f"{work}/berth-root"],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        processes.append(subprocess.Popen(
+            ["dockerd", "--host", engines["dockerd"]["DOCKER_HOST"], "--data-root", f"{work}/docker-root",
+             "--exec-root", f"{work}/docker-exec", "--pidfile", f"{work}/docker.pid", "--bridge=none",
+             "--iptables=false", "--ip6tables=false"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        for engine_env in engines.values():
+            wait_for(engine_env)
+            with open(tar, "rb") as handle:
+                subprocess.run([DOCKER, "import", "-", "busybox"], stdin=handle, env=engine_env, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([DOCKER, "run", "-d", "--network", "none", "--name", "target", "busybox", "sleep", "3000"],
+                           env=engine_env, check=True, stdout=subprocess.DEVNULL)
+
+        exec_times = {name: [] for name in engines}
+        for _ in range(3):
+            for engine_env in engines.values():
+                timed([DOCKER, "exec", "target", "true"], engine_env)
+        for _ in range(args.runs):
+            for name, engine_env in engines.items():
+                exec_times[name].append(timed([DOCKER, "exec", "target", "true"], engine_env))
+
+        payload = os.path.join(work, "payload")
+        with open(payload, "wb") as handle:
+            handle.write(os.urandom(args.megabytes * 1024 * 1024))
+        with open(payload, "rb") as handle:
+            expected = hashlib.sha256(handle.read()).hexdigest()
+        throughput = {name: [] for name in engines}
+        for _ in range(5):
+            for name, engine_env in engines.items():
+                out = os.path.join(work, f"out-{name}")
+                with open(payload, "rb") as source, open(out, "wb") as sink:
+                    seconds = timed([DOCKER, "run", "-i", "--rm", "--network", "none", "busybox", "cat"], engine_env,
+                                    stdin=source, stdout=sink)
+                with open(out, "rb") as handle:
+                    if hashlib.sha256(handle.read()).hexdigest() != expected:
+                        sys.exit(f"{name}: output differs from input")
+                throughput[name].append(args.megabytes / seconds)
+
+        print(f"exec runs: {args.runs} alternated; cat: 5 × {args.megabytes} MiB alternated, sha256 checked")
+        print("| engine | `docker exec target true` median | p90 | `run -i cat` median throughput |")
+        print("|---|---|---|---|")
+        for name in engines:
+            values = sorted(exec_times[name])
+            print(f"| {name} | {statistics.median(values) * 1000:.1f} ms | {values[int(len(values) * 0.9) - 1] * 1000:.1f} ms | "
+                  f"{statistics.median(throughput[name]):.0f} MiB/s |")
+        print(f"exec ratio berthd/dockerd: {statistics.median(exec_times['berthd']) / statistics.median(exec_times['dockerd']):.3f}")
+        print(f"throughput ratio berthd/dockerd: {statistics.median(throughput['berthd']) / statistics.median(throughput['dockerd']):.2f}")
+    finally:
+        for engine_env in (dict(env, DOCKER_HOST=f"unix://{work}/berth.sock"), dict(env, DOCKER_HOST=f"unix://{work}/docker.sock")):
+            subprocess.run([DOCKER, "rm", "-f", "target"], env=engine_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        with open("/proc/self/mountinfo") as handle:
+            mounts = [line.split()[4] for line in handle if line.split()[4].startswith(work)]
+        for mount in sorted(mounts, reverse=True):
+            subprocess.run(["umount", "-l", mount], stderr=subprocess.DEVNULL)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
