@@ -19,6 +19,13 @@ public final class JSONLogWriter {
 
     /// Writes one message with a given timestamp.
     public func write(_ message: ArraySlice<UInt8>, stream: String, time: String) {
+        append(message, stream: stream, time: time)
+        flush()
+    }
+
+    /// Queues one message (see `flush`): the monitor stamps all the lines of
+    /// one read with one time and writes them with one system call.
+    public func append(_ message: ArraySlice<UInt8>, stream: String, time: String) {
         record.removeAll(keepingCapacity: true)
         record.append(contentsOf: #"{"log":""#.utf8)
         JSONText.appendEscaped(message, to: &record)
@@ -28,11 +35,16 @@ public final class JSONLogWriter {
         record.append(contentsOf: time.utf8)
         record.append(contentsOf: "\"}\n".utf8)
         do {
-            try file.write(record)
+            try file.append(record)
         } catch {
             droppedRecords += 1
         }
         if record.capacity > 64 * 1024 { record = [] }
+    }
+
+    /// Writes the queued messages.
+    public func flush() {
+        do { try file.flush() } catch { droppedRecords += 1 }
     }
 
     /// Closes the log file.

@@ -14,6 +14,8 @@ public struct RotatingLogFile {
     private var fd: FileDescriptor
     /// Bytes in the live file.
     public private(set) var size: Int
+    /// Records appended but not yet written.
+    private var queued: [UInt8] = []
 
     /// Opens (or creates) the log for appending, continuing an existing one.
     public init(path: String, maxSize: Int, maxFiles: Int) throws(ShimError) {
@@ -32,11 +34,27 @@ public struct RotatingLogFile {
 
     /// Appends one record, rotating first when it would not fit.
     public mutating func write(_ record: [UInt8]) throws(SystemError) {
-        if maxSize > 0 && size > 0 && size + record.count > maxSize {
+        try append(record)
+        try flush()
+    }
+
+    /// Queues a record (rotating first if it would not fit); `flush` writes
+    /// the queue in one system call — a read of container output that holds
+    /// hundreds of lines costs one write, not hundreds.
+    public mutating func append(_ record: [UInt8]) throws(SystemError) {
+        if maxSize > 0 && size + queued.count > 0 && size + queued.count + record.count > maxSize {
+            try flush()
             try rotate()
         }
-        try fd.writeAll(record)
-        size += record.count
+        queued.append(contentsOf: record)
+    }
+
+    /// Writes what `append` queued.
+    public mutating func flush() throws(SystemError) {
+        guard !queued.isEmpty else { return }
+        defer { queued.removeAll(keepingCapacity: queued.capacity <= 1 << 20) }
+        try fd.writeAll(queued)
+        size += queued.count
     }
 
     /// Shifts the numbered files up, dropping the oldest, and starts a new file.
@@ -57,5 +75,8 @@ public struct RotatingLogFile {
     }
 
     /// Closes the live file.
-    public func close() { fd.close() }
+    public mutating func close() {
+        try? flush()
+        fd.close()
+    }
 }

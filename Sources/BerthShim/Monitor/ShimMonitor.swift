@@ -135,9 +135,11 @@ public struct ShimMonitor {
             let stream = sources[index].stream
             let writer = log
             let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            let time = Timestamp.now()
             sources[index].splitter.feed(bytes) { message in
-                writer.write(message, stream: stream)
+                writer.append(message, stream: stream, time: time)
             }
+            writer.flush()
             if !attachments.isEmpty { relay(bytes, stream: stream) }
             return true
         }

@@ -6,28 +6,48 @@ public enum JSONText {
 
     /// Appends the escaped form of `raw` (without surrounding quotes) to `output`.
     public static func appendEscaped(_ raw: some Collection<UInt8>, to output: inout [UInt8]) {
-        let text = String(decoding: raw, as: UTF8.self)
-        var utf8 = Array(text.utf8)
-        var index = 0
-        let count = utf8.count
-        while index < count {
-            let byte = utf8[index]
-            switch byte {
-            case 0x22: output.append(0x5c); output.append(0x22)
-            case 0x5c: output.append(0x5c); output.append(0x5c)
-            case 0x0a: output.append(0x5c); output.append(0x6e)
-            case 0x0d: output.append(0x5c); output.append(0x72)
-            case 0x09: output.append(0x5c); output.append(0x74)
-            case 0x3c, 0x3e, 0x26: appendUnicodeEscape(UInt16(byte), to: &output)
-            case 0xe2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xa8 || utf8[index + 2] == 0xa9):
-                appendUnicodeEscape(utf8[index + 2] == 0xa8 ? 0x2028 : 0x2029, to: &output)
-                index += 2
-            default:
-                if byte < 0x20 { appendUnicodeEscape(UInt16(byte), to: &output) } else { output.append(byte) }
+        // Decoding repairs invalid UTF-8 (U+FFFD), as Go does; native strings
+        // are contiguous, so the bytes are read in place and written through a
+        // pointer into room made up front (at most 6 bytes per input byte).
+        var text = String(decoding: raw, as: UTF8.self)
+        text.withUTF8 { utf8 in
+            let start = output.count
+            let room = utf8.count * 6
+            output.append(contentsOf: repeatElement(0, count: room))
+            let written = output.withUnsafeMutableBufferPointer { buffer -> Int in
+                var out = start
+                func put(_ byte: UInt8) {
+                    buffer[out] = byte
+                    out += 1
+                }
+                func unicode(_ value: UInt16) {
+                    put(0x5c); put(0x75)
+                    put(hex[Int(value >> 12) & 0xf]); put(hex[Int(value >> 8) & 0xf])
+                    put(hex[Int(value >> 4) & 0xf]); put(hex[Int(value) & 0xf])
+                }
+                var index = 0
+                let count = utf8.count
+                while index < count {
+                    let byte = utf8[index]
+                    switch byte {
+                    case 0x22: put(0x5c); put(0x22)
+                    case 0x5c: put(0x5c); put(0x5c)
+                    case 0x0a: put(0x5c); put(0x6e)
+                    case 0x0d: put(0x5c); put(0x72)
+                    case 0x09: put(0x5c); put(0x74)
+                    case 0x3c, 0x3e, 0x26: unicode(UInt16(byte))
+                    case 0xe2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xa8 || utf8[index + 2] == 0xa9):
+                        unicode(utf8[index + 2] == 0xa8 ? 0x2028 : 0x2029)
+                        index += 2
+                    default:
+                        if byte < 0x20 { unicode(UInt16(byte)) } else { put(byte) }
+                    }
+                    index += 1
+                }
+                return out - start
             }
-            index += 1
+            output.removeLast(room - written)
         }
-        utf8.removeAll()
     }
 
     /// A whole quoted JSON string.
