@@ -14,26 +14,56 @@ struct StreamPump {
     /// Called with a signal number when one arrives (signal proxying).
     var onSignal: ((Int32) -> Void)?
     var signals: [Int32] = []
+    /// With a TTY and stdin: the key sequence that detaches (docker's default ctrl-p ctrl-q).
+    var detachSequence: [UInt8] = []
 
-    /// Runs until the daemon closes the stream.
-    func run() {
+    /// docker's `--detach-keys` format: comma-separated `ctrl-<key>` or single characters.
+    static func parseDetachKeys(_ text: String?) -> [UInt8]? {
+        guard let text, !text.isEmpty else { return [0x10, 0x11] }
+        var keys: [UInt8] = []
+        for part in text.split(separator: ",") {
+            let lower = part.lowercased()
+            if lower.hasPrefix("ctrl-"), lower.utf8.count == 6, let key = lower.utf8.last {
+                switch key {
+                case 0x61...0x7a: keys.append(key - 0x60)
+                case 0x40: keys.append(0)
+                case 0x5b: keys.append(27)
+                case 0x5c: keys.append(28)
+                case 0x5d: keys.append(29)
+                case 0x5e: keys.append(30)
+                case 0x5f: keys.append(31)
+                default: return nil
+                }
+            } else if part.utf8.count == 1, let key = part.utf8.first {
+                keys.append(key)
+            } else {
+                return nil
+            }
+        }
+        return keys
+    }
+
+    /// Runs until the daemon closes the stream; true when the user detached.
+    @discardableResult
+    func run() -> Bool {
         var demux = FrameDemultiplexer()
         deliver(connection.takeBufferedBytes(), &demux)
         let socket = connection.fd.rawValue
         var stdinOpen = sendStdin
         let proxying = blockSignals()
         var buffer = [UInt8](repeating: 0, count: 32768)
+        var matched = 0
         while true {
             var fds = [pollfd(fd: socket, events: Int16(POLLIN), revents: 0)]
             if stdinOpen { fds.append(pollfd(fd: 0, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), proxying ? 100 : -1)
             if proxying { forwardPendingSignals() }
-            if ready < 0 { if errno == EINTR { continue }; return }
+            if ready < 0 { if errno == EINTR { continue }; return false }
             for entry in fds where entry.revents != 0 {
                 if entry.fd == socket {
                     let count = read(socket, &buffer, buffer.count)
                     if count < 0, errno == EINTR || errno == EAGAIN { continue }
-                    if count <= 0 { return }
+                    if count <= 0 { return false }
                     deliver(buffer[0..<count], &demux)
                 } else if entry.fd == 0 {
                     let count = read(0, &buffer, buffer.count)
@@ -41,8 +71,22 @@ struct StreamPump {
                     if count <= 0 {
                         stdinOpen = false
                         connection.closeWrite()
-                    } else {
+                    } else if detachSequence.isEmpty {
                         try? connection.fd.writeAll(buffer[0..<count])
+                    } else {
+                        // Hold back a partial detach sequence; send it on if the next key breaks it.
+                        var outgoing: [UInt8] = []
+                        for byte in buffer[0..<count] {
+                            if byte == detachSequence[matched] {
+                                matched += 1
+                                if matched == detachSequence.count { return true }
+                            } else {
+                                outgoing += detachSequence[0..<matched]
+                                matched = 0
+                                if byte == detachSequence[0] { matched = 1 } else { outgoing.append(byte) }
+                            }
+                        }
+                        if !outgoing.isEmpty { try? connection.fd.writeAll(outgoing) }
                     }
                 }
             }

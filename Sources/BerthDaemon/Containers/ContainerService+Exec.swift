@@ -116,7 +116,8 @@ extension ContainerService: ExecBackend {
     }
 
     func execExited(_ id: String) {
-        guard let exec = try? store.exec(id), var state = try? Self.decode(ExecStateDocument.self, exec.state) else { return }
+        guard let exec = try? store.exec(id), var state = try? Self.decode(ExecStateDocument.self, exec.state),
+              state.status != "exited" else { return }
         let directory = execDirectory(id)
         let record = (try? FileSystem.readString(directory + "/exit.json")).flatMap { try? JSONParser.parse($0) }
         state.status = "exited"
@@ -129,7 +130,13 @@ extension ContainerService: ExecBackend {
     }
 
     public func inspectExec(_ id: String) throws -> ExecInspect {
-        guard let exec = try store.exec(id) else { throw APIError.notFound("No such exec instance: \(id)") }
+        guard var exec = try store.exec(id) else { throw APIError.notFound("No such exec instance: \(id)") }
+        // The stream can end before the exit watcher has run: read the exit record directly.
+        if try Self.decode(ExecStateDocument.self, exec.state).status == "running",
+           FileSystem.exists(execDirectory(id) + "/exit.json") {
+            execExited(id)
+            exec = try store.exec(id) ?? exec
+        }
         let state = try Self.decode(ExecStateDocument.self, exec.state)
         let config = try Self.decode(ExecConfigDocument.self, exec.config)
         let pid = (try? FileSystem.readString(execDirectory(id) + "/init.pid")).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }

@@ -51,7 +51,7 @@ import Testing
         #expect(cli.berth(["cp", "cp1:/tmp/hello.txt", "-"]).stdout.contains("hello.txt"))
     }
 
-    @Test(.disabled("needs exec in berthd (issue 5)"))
+    @Test
     func execExitCode() throws {
         guard let cli = try ContainerCommandsRootTests.harness() else { return }
         #expect(cli.berth(["run", "-d", "--name", "x1", "busybox", "sleep", "300"]).status == 0)

@@ -42,6 +42,17 @@ struct ContainerSession {
         let terminal = tty && stdin ? RawTerminal() : nil
         if tty { resize() }
         var pump = StreamPump(connection: attach, tty: tty, sendStdin: stdin)
+        if tty && stdin {
+            guard let keys = StreamPump.parseDetachKeys(detachKeys) else {
+                throw CLIError("Invalid detach keys (\(detachKeys ?? "")) provided", exitCode: 125)
+            }
+            pump.detachSequence = keys
+        }
+        if tty {
+            let client = client, id = id
+            pump.signals = [SIGWINCH]
+            pump.onSignal = { _ in ContainerSession.resize(client: client, path: APIClient.containerPath(id) + "/resize") }
+        }
         if proxySignals && !tty {
             let client = client, id = id
             pump.signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2]
@@ -51,8 +62,9 @@ struct ContainerSession {
                 _ = try? client.send("POST", APIClient.containerPath(id) + "/kill", query: query)
             }
         }
-        pump.run()
+        let detached = pump.run()
         terminal?.restore()
+        if detached { return 0 }
 
         let body = try waiter.readRemainingBody()
         let result = try APIClient.decode(body)
@@ -62,13 +74,16 @@ struct ContainerSession {
         return Int32(truncatingIfNeeded: result["StatusCode"]?.int64Value ?? 0)
     }
 
-    private func resize() {
+    private func resize() { Self.resize(client: client, path: APIClient.containerPath(id) + "/resize") }
+
+    /// Sends this terminal's size to a container's or an exec's resize endpoint.
+    static func resize(client: APIClient, path: String) {
         let size = RawTerminal.size()
         guard size.rows > 0 else { return }
         var query = QueryString()
         query.add("h", String(size.rows))
         query.add("w", String(size.columns))
-        _ = try? client.send("POST", APIClient.containerPath(id) + "/resize", query: query)
+        _ = try? client.send("POST", path, query: query)
     }
 
     /// docker's exit status for a failed start: 127 command not found, 126 not executable, else 125.

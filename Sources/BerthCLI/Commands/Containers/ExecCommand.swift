@@ -1,3 +1,4 @@
+import Glibc
 import ArgumentParser
 import OCI
 
@@ -48,8 +49,16 @@ struct ExecCommand: ParsableCommand {
                                              body: Array((GoJSON.compact(startBody) + "\n").utf8))
         guard response.status == 101 else { throw APIClient.daemonError(response) }
         let terminal = tty && interactive ? RawTerminal() : nil
-        StreamPump(connection: connection, tty: tty, sendStdin: interactive).run()
+        var pump = StreamPump(connection: connection, tty: tty, sendStdin: interactive)
+        if tty {
+            ContainerSession.resize(client: client, path: "/exec/\(id)/resize")
+            pump.signals = [SIGWINCH]
+            pump.onSignal = { _ in ContainerSession.resize(client: client, path: "/exec/\(id)/resize") }
+            if interactive, let keys = StreamPump.parseDetachKeys(detachKeys) { pump.detachSequence = keys }
+        }
+        let detached = pump.run()
         terminal?.restore()
+        if detached { return }
         let inspect = try client.json("GET", "/exec/\(id)/json")
         let code = Int32(truncatingIfNeeded: inspect["ExitCode"]?.int64Value ?? 0)
         if code != 0 { throw CLIError.status(code) }
