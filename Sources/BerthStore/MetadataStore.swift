@@ -44,6 +44,12 @@ public final class MetadataStore: Sendable {
                 table.column("state", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: image references") { db in
+            try db.create(table: "image_references") { table in
+                table.primaryKey("name", .text)
+                table.column("image", .text).notNull().indexed()
+            }
+        }
         return migrator
     }
 
@@ -144,6 +150,38 @@ public final class MetadataStore: Sendable {
     public func containers() throws(StoreError) -> [ContainerRow] {
         do { return try pool.read { db in try ContainerRow.order(Column("created")).fetchAll(db) } } catch {
             throw .database("list containers: \(error)")
+        }
+    }
+
+    // MARK: - Image references
+
+    /// Every image name → image ID.
+    public func imageReferences() throws(StoreError) -> [String: String] {
+        do {
+            return try pool.read { db in
+                var result: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT name, image FROM image_references") {
+                    result[row["name"]] = row["image"]
+                }
+                return result
+            }
+        } catch {
+            throw .database("read image references: \(error)")
+        }
+    }
+
+    /// Replaces every image name in one transaction (the set is small; a
+    /// crash leaves the old set or the new one, never a mix).
+    public func replaceImageReferences(_ references: [String: String]) throws(StoreError) {
+        do {
+            try pool.write { db in
+                try db.execute(sql: "DELETE FROM image_references")
+                for (name, image) in references {
+                    try db.execute(sql: "INSERT INTO image_references (name, image) VALUES (?, ?)", arguments: [name, image])
+                }
+            }
+        } catch {
+            throw .database("write image references: \(error)")
         }
     }
 

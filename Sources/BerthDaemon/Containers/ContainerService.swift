@@ -33,14 +33,14 @@ public actor ContainerService: ContainerBackend {
     /// The last back-off per container, doubled on each quick failure.
     var restartDelays: [String: Duration] = [:]
 
-    public init(images: ImageStore, dataRoot: String, runtimePath: String, shimPath: String, events: EventLog) throws {
+    public init(images: ImageStore, store: MetadataStore, dataRoot: String, runtimePath: String, shimPath: String, events: EventLog) throws {
         self.images = images
         self.dataRoot = dataRoot
         self.runtimePath = runtimePath
         self.shimPath = shimPath
         self.events = events
         try FileSystem.makeDirectories(dataRoot + "/containers", mode: 0o700)
-        store = try MetadataStore(path: dataRoot + "/berth.db")
+        self.store = store
         watchGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     }
 

@@ -2,6 +2,7 @@ import LinuxSys
 import BerthAPI
 import BerthArchive
 import BerthImage
+import BerthStore
 import Foundation
 
 /// berthd's image service: the `ImageBackend` the image routes call, over
@@ -10,8 +11,10 @@ import Foundation
 public actor ImageService: ImageBackend {
     let store: ImageStore
 
-    public init(dataRoot: String) throws {
-        store = try ImageStore(root: dataRoot + "/image")
+    /// The image store under `<data-root>/image`, its names in `metadata`'s database.
+    public init(dataRoot: String, metadata: MetadataStore) throws {
+        let references = try SQLiteReferenceTable(store: metadata, legacyFile: dataRoot + "/image/repositories.json")
+        store = try ImageStore(root: dataRoot + "/image", references: references)
     }
 
     public func listImages(all: Bool, reference: String?) throws -> [ImageSummary] {

@@ -1,4 +1,5 @@
 import BerthAPI
+import BerthStore
 import LinuxSys
 import Logging
 
@@ -20,15 +21,20 @@ public enum Daemon {
         } catch {
             throw DaemonStartError.dataRoot(path: configuration.dataRoot, error: error)
         }
+        // One SQLite database for all metadata: containers, execs, image names.
+        let metadata: MetadataStore
+        do { metadata = try MetadataStore(path: configuration.dataRoot + "/berth.db") } catch {
+            throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
+        }
         let images: ImageService
-        do { images = try ImageService(dataRoot: configuration.dataRoot) } catch {
+        do { images = try ImageService(dataRoot: configuration.dataRoot, metadata: metadata) } catch {
             throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")
         }
         let events = EventLog()
         let containers: ContainerService
         do {
             containers = try ContainerService(
-                images: images.store, dataRoot: configuration.dataRoot, runtimePath: configuration.runtimePath,
+                images: images.store, store: metadata, dataRoot: configuration.dataRoot, runtimePath: configuration.runtimePath,
                 shimPath: Path.join(Path.parent(of: configuration.runtimePath), "berth-shim"), events: events)
         } catch {
             throw DaemonStartError.imageStore(path: configuration.dataRoot, reason: "\(error)")

@@ -10,9 +10,13 @@ public final class ImageStore: Sendable {
     public let blobs: BlobStore
     public let layers: LayerStore
     let lock = Mutex<Void>(())
+    /// The names (a JSON file by default; berthd's SQLite database).
+    let referenceTable: any ReferenceTable
 
-    public init(root: String) throws {
+    /// A store under `root`, its names in `references` (default: `root/repositories.json`).
+    public init(root: String, references: (any ReferenceTable)? = nil) throws {
         self.root = root
+        referenceTable = references ?? JSONReferenceTable(path: root + "/repositories.json")
         blobs = try BlobStore(root: root + "/content")
         layers = try LayerStore(root: root + "/overlay")
         try FileSystem.makeDirectories(root + "/images", mode: 0o700)
@@ -20,20 +24,11 @@ public final class ImageStore: Sendable {
 
     // MARK: - References
 
-    var referencesPath: String { root + "/repositories.json" }
 
     /// Every name → image ID, by canonical reference string.
-    func loadReferences() -> [String: Digest] {
-        guard let data = FileManager.default.contents(atPath: referencesPath),
-              let decoded = try? JSONDecoder().decode([String: Digest].self, from: data) else { return [:] }
-        return decoded
-    }
+    func loadReferences() -> [String: Digest] { referenceTable.load() }
 
-    func saveReferences(_ references: [String: Digest]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try FileSystem.writeAtomically(referencesPath, Array(try encoder.encode(references)), mode: 0o600)
-    }
+    func saveReferences(_ references: [String: Digest]) throws { try referenceTable.save(references) }
 
     /// Points `reference` at `id` (replacing what it pointed at).
     public func tag(_ id: Digest, as reference: ImageReference) throws {

@@ -153,6 +153,9 @@ struct ContainerLifecycleRootTests {
         for name in names {
             #expect(try bed.docker(["inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", name]).stdout == "exited 0\n")
         }
+        // Image names are in the metadata database (no JSON file) and survived the crash.
+        #expect(!FileManager.default.fileExists(atPath: bed.daemon.dataRoot + "/image/repositories.json"))
+        #expect(try bed.docker(["images", "--format", "{{.Repository}}:{{.Tag}}"]).stdout.contains("busybox:latest"))
         // The always-restart container is still being restarted by the new daemon.
         var starts = 0
         for _ in 0..<40 {
