@@ -76,6 +76,11 @@ def main():
             subprocess.run([DOCKER, "run", "-d", "--network", "none", "--name", "target", "busybox", "sleep", "3000"],
                            env=engine_env, check=True, stdout=subprocess.DEVNULL)
 
+        # The CLI's own floor: one process start, a ping and one request.
+        version_times = {name: [] for name in engines}
+        for _ in range(args.runs):
+            for name, engine_env in engines.items():
+                version_times[name].append(timed([DOCKER, "version"], engine_env))
         exec_times = {name: [] for name in engines}
         for _ in range(3):
             for engine_env in engines.values():
@@ -108,6 +113,8 @@ def main():
             values = sorted(exec_times[name])
             print(f"| {name} | {statistics.median(values) * 1000:.1f} ms | {values[int(len(values) * 0.9) - 1] * 1000:.1f} ms | "
                   f"{statistics.median(throughput[name]):.0f} MiB/s |")
+        for name in engines:
+            print(f"`docker version` against {name} (the CLI's floor): {statistics.median(version_times[name]) * 1000:.1f} ms")
         print(f"exec ratio berthd/dockerd: {statistics.median(exec_times['berthd']) / statistics.median(exec_times['dockerd']):.3f}")
         print(f"throughput ratio berthd/dockerd: {statistics.median(throughput['berthd']) / statistics.median(throughput['dockerd']):.2f}")
     finally:

@@ -13,7 +13,7 @@ public struct BerthCommand: ParsableCommand {
             RestartCommand.self, PauseCommand.self, UnpauseCommand.self, RemoveCommand.self, PsCommand.self,
             LogsCommand.self, InspectCommand.self, TopCommand.self, StatsCommand.self, WaitCommand.self,
             RenameCommand.self, UpdateCommand.self, CopyCommand.self, DiffCommand.self, ExportCommand.self,
-            CommitCommand.self, ExecCommand.self,
+            CommitCommand.self, ExecCommand.self, AttachCommand.self,
             ImagesCommand.self, RmiCommand.self, TagCommand.self, HistoryCommand.self, SaveCommand.self,
             LoadCommand.self, ImportCommand.self,
             VersionCommand.self, InfoCommand.self, EventsCommand.self,

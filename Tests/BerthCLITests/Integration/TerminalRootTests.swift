@@ -40,6 +40,14 @@ import Testing
         exec.type("stty size; exit 6", "Enter")
         #expect(exec.waitFor("25 90"))
         #expect(exec.waitFor("EXIT=6"))
+        let attach = Session("\(prefix) attach term")
+        Thread.sleep(forTimeInterval: 0.5)
+        attach.type("echo rejoined", "Enter")
+        #expect(attach.waitFor("rejoined"))
+        attach.type("exit 4", "Enter")
+        #expect(attach.waitFor("EXIT=4"), "attach exits with the container's code")
+        let stopped = cli.berth(["attach", "term"])
+        #expect(stopped.status == 1 && stopped.stderr.contains("You cannot attach to a stopped container"), "\(stopped.stderr)")
         #expect(cli.berth(["rm", "-f", "term"]).status == 0)
     }
 }

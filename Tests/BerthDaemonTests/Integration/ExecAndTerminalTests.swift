@@ -79,5 +79,12 @@ struct ExecAndTerminalRootTests {
         #expect(attach.waitFor("EXIT=3"))
         #expect(try bed.docker(["inspect", "-f", "{{.State.ExitCode}}", "tty"]).stdout == "3\n")
         #expect(try bed.docker(["logs", "tty"]).stdout.contains("42"), "the log shows what the terminal showed")
+        // start -ai of a created container.
+        try bed.docker(["create", "-it", "--name", "later", "busybox", "sh"])
+        let started = try Terminal("docker start -ai later", socket: bed.socket, config: config)
+        #expect(started.waitFor("/ #"))
+        started.type("echo started-ai; exit 2", "Enter")
+        #expect(started.waitFor("started-ai"))
+        #expect(started.waitFor("EXIT=2"))
     }
 }
