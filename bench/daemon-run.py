@@ -14,17 +14,13 @@ usage: sudo bench/daemon-run.py [--runs N]
 """
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-from common import ROOT, build_release
-
-DOCKER = "/usr/local/bin/docker"
-
+from common import DOCKER, build_release, start_engines, stop_engines
 
 def rss_kib(pid):
     try:
@@ -50,15 +46,6 @@ def pids_matching(*needles):
         if all(needle in text for needle in needles):
             found.append(int(entry))
     return found
-
-
-def wait_for(host, env):
-    for _ in range(120):
-        if subprocess.run([DOCKER, "version"], env=dict(env, DOCKER_HOST=host), stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL).returncode == 0:
-            return
-        time.sleep(0.25)
-    sys.exit(f"engine at {host} did not come up")
 
 
 def timed(command, env):
@@ -89,32 +76,11 @@ def main():
         build_release(product)
     berth = os.path.join(os.path.dirname(berthd), "berth")
     work = tempfile.mkdtemp(prefix="berth-bench-daemon-")
-    env = dict(os.environ, DOCKER_CONFIG=os.path.join(work, "cfg"))
     processes = []
     try:
-        rootfs = os.path.join(work, "rootfs")
-        subprocess.run([os.path.join(ROOT, "scripts/make-busybox-rootfs"), rootfs], check=True, stdout=subprocess.DEVNULL)
-        tar = os.path.join(work, "rootfs.tar")
-        subprocess.run(["tar", "-C", rootfs, "-cf", tar, "."], check=True)
-
-        berth_host = f"unix://{work}/berth.sock"
-        processes.append(subprocess.Popen([berthd, "--host", berth_host, "--data-root", f"{work}/berth-root"],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        docker_host = f"unix://{work}/docker.sock"
-        processes.append(subprocess.Popen(
-            ["dockerd", "--host", docker_host, "--data-root", f"{work}/docker-root", "--exec-root", f"{work}/docker-exec",
-             "--pidfile", f"{work}/docker.pid", "--bridge=none", "--iptables=false", "--ip6tables=false"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        wait_for(berth_host, env)
-        wait_for(docker_host, env)
-        for host in (berth_host, docker_host):
-            with open(tar, "rb") as handle:
-                subprocess.run([DOCKER, "import", "-", "busybox"], stdin=handle, env=dict(env, DOCKER_HOST=host),
-                               check=True, stdout=subprocess.DEVNULL)
-
+        engines, processes = start_engines(work, berthd)
+        berth_env, docker_env = engines["berthd"], engines["dockerd"]
         run = [DOCKER, "run", "--rm", "--network", "none", "busybox", "true"]
-        berth_env = dict(env, DOCKER_HOST=berth_host)
-        docker_env = dict(env, DOCKER_HOST=docker_host)
         for _ in range(3):
             timed(run, berth_env)
             timed(run, docker_env)
@@ -156,23 +122,7 @@ def main():
         if containerd_shim_rss:
             print(f"containerd-shim RSS per running container: {statistics.median(containerd_shim_rss) / 1024:.2f} MiB (n={len(containerd_shim_rss)})")
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        for pid in pids_matching(work):
-            try:
-                os.kill(pid, 9)
-            except OSError:
-                pass
-        with open("/proc/self/mountinfo") as handle:
-            mounts = [line.split()[4] for line in handle if line.split()[4].startswith(work)]
-        for mount in sorted(mounts, reverse=True):
-            subprocess.run(["umount", "-l", mount], stderr=subprocess.DEVNULL)
-        shutil.rmtree(work, ignore_errors=True)
+        stop_engines(work, processes)
 
 
 if __name__ == "__main__":

@@ -12,25 +12,13 @@ usage: sudo bench/interactive.py [--runs N] [--megabytes M]
 import argparse
 import hashlib
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-from common import ROOT, build_release
-
-DOCKER = "/usr/local/bin/docker"
-
-
-def wait_for(env):
-    for _ in range(120):
-        if subprocess.run([DOCKER, "version"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
-            return
-        time.sleep(0.25)
-    sys.exit(f"engine at {env['DOCKER_HOST']} did not come up")
-
+from common import DOCKER, build_release, start_engines, stop_engines
 
 def timed(command, env, stdin=None, stdout=subprocess.DEVNULL):
     start = time.perf_counter()
@@ -52,27 +40,11 @@ def main():
     for product in ("berth-runtime", "berth-shim", "berth-init"):
         build_release(product)
     work = tempfile.mkdtemp(prefix="berth-bench-interactive-")
-    env = dict(os.environ, DOCKER_CONFIG=os.path.join(work, "cfg"))
     processes = []
+    engines = {}
     try:
-        rootfs = os.path.join(work, "rootfs")
-        subprocess.run([os.path.join(ROOT, "scripts/make-busybox-rootfs"), rootfs], check=True, stdout=subprocess.DEVNULL)
-        tar = os.path.join(work, "rootfs.tar")
-        subprocess.run(["tar", "-C", rootfs, "-cf", tar, "."], check=True)
-        engines = {
-            "berthd": dict(env, DOCKER_HOST=f"unix://{work}/berth.sock"),
-            "dockerd": dict(env, DOCKER_HOST=f"unix://{work}/docker.sock"),
-        }
-        processes.append(subprocess.Popen([berthd, "--host", engines["berthd"]["DOCKER_HOST"], "--data-root", f"{work}/berth-root"],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        processes.append(subprocess.Popen(
-            ["dockerd", "--host", engines["dockerd"]["DOCKER_HOST"], "--data-root", f"{work}/docker-root",
-             "--exec-root", f"{work}/docker-exec", "--pidfile", f"{work}/docker.pid", "--bridge=none",
-             "--iptables=false", "--ip6tables=false"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        engines, processes = start_engines(work, berthd)
         for engine_env in engines.values():
-            wait_for(engine_env)
-            with open(tar, "rb") as handle:
-                subprocess.run([DOCKER, "import", "-", "busybox"], stdin=handle, env=engine_env, check=True, stdout=subprocess.DEVNULL)
             subprocess.run([DOCKER, "run", "-d", "--network", "none", "--name", "target", "busybox", "sleep", "3000"],
                            env=engine_env, check=True, stdout=subprocess.DEVNULL)
 
@@ -118,20 +90,9 @@ def main():
         print(f"exec ratio berthd/dockerd: {statistics.median(exec_times['berthd']) / statistics.median(exec_times['dockerd']):.3f}")
         print(f"throughput ratio berthd/dockerd: {statistics.median(throughput['berthd']) / statistics.median(throughput['dockerd']):.2f}")
     finally:
-        for engine_env in (dict(env, DOCKER_HOST=f"unix://{work}/berth.sock"), dict(env, DOCKER_HOST=f"unix://{work}/docker.sock")):
+        for engine_env in engines.values():
             subprocess.run([DOCKER, "rm", "-f", "target"], env=engine_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        with open("/proc/self/mountinfo") as handle:
-            mounts = [line.split()[4] for line in handle if line.split()[4].startswith(work)]
-        for mount in sorted(mounts, reverse=True):
-            subprocess.run(["umount", "-l", mount], stderr=subprocess.DEVNULL)
-        shutil.rmtree(work, ignore_errors=True)
+        stop_engines(work, processes)
 
 
 if __name__ == "__main__":

@@ -74,24 +74,19 @@ public final class MetadataStore: Sendable {
 
     /// Replaces a container's state document.
     public func updateState(id: String, state: String) throws(StoreError) {
-        do {
-            let changed = try pool.write { db in
-                try db.execute(sql: "UPDATE containers SET state = ? WHERE id = ?", arguments: [state, id])
-                return db.changesCount
-            }
-            if changed == 0 { throw StoreError.noSuchContainer(id) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .database("update container \(id): \(error)")
-        }
+        try updateDocument(id: id, column: "state", value: state)
     }
 
     /// Replaces a container's configuration document (`docker update`).
     public func updateConfig(id: String, config: String) throws(StoreError) {
+        try updateDocument(id: id, column: "config", value: config)
+    }
+
+    /// `UPDATE containers SET <column> = ?` for one container (a fixed column name, never input).
+    private func updateDocument(id: String, column: String, value: String) throws(StoreError) {
         do {
             let changed = try pool.write { db in
-                try db.execute(sql: "UPDATE containers SET config = ? WHERE id = ?", arguments: [config, id])
+                try db.execute(sql: "UPDATE containers SET \(column) = ? WHERE id = ?", arguments: [value, id])
                 return db.changesCount
             }
             if changed == 0 { throw StoreError.noSuchContainer(id) }
