@@ -1,6 +1,7 @@
 import BerthTestSupport
 import Foundation
 import Glibc
+import LinuxSys
 import Testing
 
 /// Bad input gets dockerd's status and message and changes nothing; clients
@@ -60,5 +61,30 @@ struct BadInputRootTests {
         let run = try bed.docker(["run", "--rm", "busybox", "echo", "still fine"])
         #expect(run.status == 0 && run.stdout == "still fine\n")
         #expect(try bed.docker(["rm", "-f", "steady"]).status == 0)
+    }
+}
+
+/// The attach endpoint's older form: no `Upgrade` header → `200 OK` and the raw stream until close.
+@Suite(.serialized, .enabled(if: getuid() == 0, "needs root: real containers"))
+struct AttachWithoutUpgradeRootTests {
+    @Test func attachWithoutUpgradeStreamsAfter200() throws {
+        let bed = try ContainerTestBed()
+        defer { bed.close() }
+        let id = try bed.docker(["create", "busybox", "sh", "-c", "sleep 0.2; echo plain"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let fd = try Terminal.connectUnix(bed.socket)
+        defer { fd.close() }
+        try fd.writeAll("POST /v1.44/containers/\(id)/attach?stream=1&stdout=1&stderr=1 HTTP/1.1\r\nHost: berth\r\nContent-Length: 0\r\n\r\n")
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd.rawValue, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // The head comes at once, before the container starts.
+        var head: [UInt8] = []
+        var byte: UInt8 = 0
+        while !head.suffix(4).elementsEqual([13, 10, 13, 10]), read(fd.rawValue, &byte, 1) == 1 { head.append(byte) }
+        let headText = String(decoding: head, as: UTF8.self)
+        #expect(headText.hasPrefix("HTTP/1.1 200 OK"), "\(headText)")
+        #expect(try bed.docker(["start", id]).status == 0)
+        let body = (try? fd.readAll()) ?? []
+        #expect(body == [1, 0, 0, 0, 0, 0, 0, 6] + Array("plain\n".utf8), "\(body)")
+        #expect(try bed.docker(["rm", "-f", id]).status == 0)
     }
 }
