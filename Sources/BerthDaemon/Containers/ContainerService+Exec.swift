@@ -122,11 +122,22 @@ extension ContainerService: ExecBackend {
         let record = (try? FileSystem.readString(directory + "/exit.json")).flatMap { try? JSONParser.parse($0) }
         state.status = "exited"
         state.exitCode = record?["exitCode"]?.int64Value.map { Int($0) } ?? 126
+        // The runtime could not start the process (not found, not executable…):
+        // dockerd reports 126 for any such exec failure.
+        if state.exitCode == 1, Self.runtimeFailedToStart(log: directory + "/exec.log") { state.exitCode = 126 }
         try? store.updateExecState(id: id, state: (try? Self.encode(state)) ?? exec.state)
         _ = try? ShimControl.request(directory + "/shim.sock", "shutdown")
         if let container = try? store.container(exec.containerID) {
             events.container("exec_die", container, extra: ["execID": id, "exitCode": String(state.exitCode ?? 0)])
         }
+    }
+
+    /// Whether the exec's last stderr line is the runtime's own error (it
+    /// prefixes its messages with its name) rather than the process's.
+    static func runtimeFailedToStart(log: String) -> Bool {
+        let records = JSONLogReader(path: log).readAll().records
+        guard let last = records.last(where: { $0.stream == "stderr" }) else { return false }
+        return String(decoding: last.message, as: UTF8.self).hasPrefix("berth-runtime: ")
     }
 
     public func inspectExec(_ id: String) throws -> ExecInspect {

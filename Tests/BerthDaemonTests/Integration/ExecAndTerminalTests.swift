@@ -21,6 +21,10 @@ struct ExecAndTerminalRootTests {
         #expect(try bed.docker(["exec", "box", "ls", "/tmp/detached"]).status == 0)
         // ps inside an exec sees the container's processes (its pid namespace).
         #expect(try bed.docker(["exec", "box", "ps", "-o", "pid,comm"]).stdout.contains("1 sleep"))
+        // A command that cannot start: 126 and the runtime's reason, as dockerd.
+        let missing = try bed.docker(["exec", "box", "no-such-command"])
+        #expect(missing.status == 126 && missing.stderr.contains("executable file not found"), "\(missing)")
+        #expect(try bed.docker(["exec", "box", "sh", "-c", "echo fails >&2; exit 1"]).status == 1, "a process's own exit 1 stays 1")
         try bed.docker(["pause", "box"])
         let paused = try bed.docker(["exec", "box", "true"])
         #expect(paused.status != 0 && paused.stderr.contains("is paused"), "\(paused.stderr)")
