@@ -60,6 +60,7 @@ let package = Package(
                           linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld"])]),
         // Engine API HTTP server on a Unix socket: router, version prefixes, Docker errors, system routes.
         .target(name: "BerthAPI", dependencies: [
+            "LinuxSys",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -42,8 +42,9 @@ public struct APIResponse: Sendable {
     }
 
     /// A hijacked stream (attach, exec start) with the given content type.
-    public static func hijack(contentType: String, _ connect: @escaping @Sendable () async throws -> Int32?) -> APIResponse {
-        APIResponse(status: .ok, headers: ["Content-Type": contentType], body: .hijack(connect))
+    public static func hijack(contentType: String, detachSequence: [UInt8] = [],
+                              _ connect: @escaping @Sendable () async throws -> Int32?) -> APIResponse {
+        APIResponse(status: .ok, headers: ["Content-Type": contentType], body: .hijack(connect, detachSequence: detachSequence))
     }
 
     /// 204 No Content.

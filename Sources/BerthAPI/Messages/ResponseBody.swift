@@ -13,5 +13,7 @@ public enum ResponseBody: Sendable {
     /// `Upgrade: tcp`, else 200 and raw bytes until close) and is relayed both
     /// ways to the connected stream socket `connect` returns (it may wait, for
     /// example until the container starts; nil or a throw closes the connection).
-    case hijack(@Sendable () async throws -> Int32?)
+    /// `detachSequence`: client bytes that end the session (the container's
+    /// detach keys with a TTY; empty for none).
+    case hijack(@Sendable () async throws -> Int32?, detachSequence: [UInt8])
 }

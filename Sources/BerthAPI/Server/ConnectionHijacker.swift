@@ -18,7 +18,7 @@ enum ConnectionHijacker {
     /// the backend's socket and joins the two. Any failure closes the client.
     static func hijack(
         request: HTTPRequestHead, response: APIResponse, headers: HTTPHeaders, handlers: HTTPHandlerSet,
-        channel: any Channel, connect: @escaping @Sendable () async throws -> Int32?, logger: Logger
+        channel: any Channel, detachSequence: [UInt8] = [], connect: @escaping @Sendable () async throws -> Int32?, logger: Logger
     ) async {
         let upgrade = request.headers["Upgrade"].contains { $0.lowercased() == "tcp" }
         var head = upgrade ? "HTTP/1.1 101 UPGRADED\r\n" : "HTTP/1.1 200 OK\r\n"
@@ -26,7 +26,7 @@ enum ConnectionHijacker {
             head += "\(name): \(value)\r\n"
         }
         head += upgrade ? "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n" : "\r\n"
-        let clientRelay = StreamRelayHandler(endOfInput: .halfClosePartner)
+        let clientRelay = StreamRelayHandler(endOfInput: .halfClosePartner, detachSequence: detachSequence)
         do {
             try await channel.eventLoop.submit {
                 let operations = channel.pipeline.syncOperations

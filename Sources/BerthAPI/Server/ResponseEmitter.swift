@@ -14,9 +14,9 @@ struct ResponseEmitter: Sendable {
         var headers = HTTPHeaders()
         standardHeaders.apply(to: &headers)
         for (name, value) in response.headers { headers.replaceOrAdd(name: name, value: value) }
-        if case .hijack(let connect) = response.body, let handlers {
+        if case .hijack(let connect, let detachSequence) = response.body, let handlers {
             await ConnectionHijacker.hijack(request: request, response: response, headers: headers, handlers: handlers,
-                                            channel: channel, connect: connect, logger: logger)
+                                            channel: channel, detachSequence: detachSequence, connect: connect, logger: logger)
             return
         }
         let keepAlive = request.isKeepAlive

@@ -27,8 +27,14 @@ final class StreamRelayHandler: ChannelDuplexHandler, RemovableChannelHandler, @
     private var inputClosedEarly = false
     private var closedEarly = false
     private var pendingRead = false
+    /// Client bytes that end the session, leaving the container running (detach keys).
+    private let detachSequence: [UInt8]
+    private var matched = 0
 
-    init(endOfInput: EndOfInput) { self.endOfInput = endOfInput }
+    init(endOfInput: EndOfInput, detachSequence: [UInt8] = []) {
+        self.endOfInput = endOfInput
+        self.detachSequence = detachSequence
+    }
 
     /// Connects two relays (call on their shared event loop).
     static func join(_ first: StreamRelayHandler, _ second: StreamRelayHandler) {
@@ -42,8 +48,39 @@ final class StreamRelayHandler: ChannelDuplexHandler, RemovableChannelHandler, @
     func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let bytes = unwrapInboundIn(data)
+        var bytes = unwrapInboundIn(data)
+        if !detachSequence.isEmpty {
+            guard let passed = filterDetach(&bytes, context: context) else { return }
+            bytes = passed
+        }
         if let partner { partner.write(bytes) } else { held.append(bytes) }
+    }
+
+    /// Holds back a partial detach sequence (sent on if the next byte breaks
+    /// it); on the whole sequence closes both sides — the container keeps
+    /// running — and returns nil.
+    private func filterDetach(_ bytes: inout ByteBuffer, context: ChannelHandlerContext) -> ByteBuffer? {
+        var outgoing: [UInt8] = []
+        for byte in bytes.readableBytesView {
+            if byte == detachSequence[matched] {
+                matched += 1
+                if matched == detachSequence.count {
+                    // What came before the keys still goes in.
+                    if !outgoing.isEmpty {
+                        let before = context.channel.allocator.buffer(bytes: outgoing)
+                        if let partner { partner.write(before) } else { held.append(before) }
+                    }
+                    partner?.closeWhenWritten()
+                    context.close(promise: nil)
+                    return nil
+                }
+            } else {
+                outgoing += detachSequence[0..<matched]
+                matched = 0
+                if byte == detachSequence[0] { matched = 1 } else { outgoing.append(byte) }
+            }
+        }
+        return context.channel.allocator.buffer(bytes: outgoing)
     }
 
     func channelReadComplete(context: ChannelHandlerContext) { partner?.flush() }

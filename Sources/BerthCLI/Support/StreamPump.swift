@@ -17,32 +17,6 @@ struct StreamPump {
     /// With a TTY and stdin: the key sequence that detaches (docker's default ctrl-p ctrl-q).
     var detachSequence: [UInt8] = []
 
-    /// docker's `--detach-keys` format: comma-separated `ctrl-<key>` or single characters.
-    static func parseDetachKeys(_ text: String?) -> [UInt8]? {
-        guard let text, !text.isEmpty else { return [0x10, 0x11] }
-        var keys: [UInt8] = []
-        for part in text.split(separator: ",") {
-            let lower = part.lowercased()
-            if lower.hasPrefix("ctrl-"), lower.utf8.count == 6, let key = lower.utf8.last {
-                switch key {
-                case 0x61...0x7a: keys.append(key - 0x60)
-                case 0x40: keys.append(0)
-                case 0x5b: keys.append(27)
-                case 0x5c: keys.append(28)
-                case 0x5d: keys.append(29)
-                case 0x5e: keys.append(30)
-                case 0x5f: keys.append(31)
-                default: return nil
-                }
-            } else if part.utf8.count == 1, let key = part.utf8.first {
-                keys.append(key)
-            } else {
-                return nil
-            }
-        }
-        return keys
-    }
-
     /// Runs until the daemon closes the stream; true when the user detached.
     @discardableResult
     func run() -> Bool {

@@ -88,3 +88,35 @@ struct AttachWithoutUpgradeRootTests {
         #expect(try bed.docker(["rm", "-f", id]).status == 0)
     }
 }
+
+/// berthd itself honours detach keys on a terminal's input (for API clients
+/// that do not, unlike the docker CLI, watch for them).
+@Suite(.serialized, .enabled(if: getuid() == 0, "needs root: real containers"))
+struct DaemonDetachKeysRootTests {
+    @Test func detachKeysEndTheStreamAndLeaveTheContainerRunning() throws {
+        let bed = try ContainerTestBed()
+        defer { bed.close() }
+        let id = try bed.docker(["run", "-dit", "busybox", "sh"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let bad = try RawHTTPClient(socketPath: bed.socket).request("POST", "/v1.44/containers/\(id)/attach?stream=1&stdin=1&detachKeys=ctrl-%3F%3F")
+        #expect(bad.status == 400 && bad.text.contains("Invalid detach keys"), "\(bad.text)")
+        let fd = try Terminal.connectUnix(bed.socket)
+        defer { fd.close() }
+        try fd.writeAll("POST /v1.44/containers/\(id)/attach?stream=1&stdin=1&stdout=1&detachKeys=ctrl-x,y HTTP/1.1\r\nHost: berth\r\nUpgrade: tcp\r\nConnection: Upgrade\r\nContent-Length: 0\r\n\r\n")
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd.rawValue, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // Like a real client: the upgrade answer first, then keys.
+        var head: [UInt8] = []
+        var byte: UInt8 = 0
+        while !head.suffix(4).elementsEqual([13, 10, 13, 10]), read(fd.rawValue, &byte, 1) == 1 { head.append(byte) }
+        #expect(String(decoding: head, as: UTF8.self).hasPrefix("HTTP/1.1 101 UPGRADED"))
+        try fd.writeAll([UInt8]("echo detach-$((2+3))\n".utf8) + [0x18, 0x79])
+        _ = try? fd.readAll()  // ends when berthd closes the stream at the keys
+        #expect(try bed.docker(["inspect", "-f", "{{.State.Running}}", id]).stdout == "true\n", "the container kept running")
+        var echoed = false
+        for _ in 0..<50 where !echoed {
+            echoed = try bed.docker(["logs", id]).stdout.contains("detach-5")
+            if !echoed { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(echoed, "input before the keys reached the shell")
+    }
+}

@@ -1,3 +1,4 @@
+import LinuxSys
 import NIOCore
 
 /// The container lifecycle endpoints over a `ContainerBackend`.
@@ -44,10 +45,16 @@ public struct ContainersRouter: APIRouter {
                 }
             },
             Route(.POST, "/containers/{id}/attach") { request in
+                guard let keys = DetachKeys.parse(request.query["detachKeys"]) else {
+                    throw APIError.badRequest("Invalid detach keys (\(request.query["detachKeys"] ?? "")) provided")
+                }
+                let stdin = request.query.bool("stdin")
                 let attached = try await backend.attach(
-                    try request.parameter("id"), stdin: request.query.bool("stdin"), stdout: request.query.bool("stdout"),
+                    try request.parameter("id"), stdin: stdin, stdout: request.query.bool("stdout"),
                     stderr: request.query.bool("stderr"))
-                return .hijack(contentType: Self.streamType(tty: attached.tty, version: request.version), attached.connect)
+                // Detach keys apply to a terminal's input only (binary stdin through a pipe is never cut short).
+                return .hijack(contentType: Self.streamType(tty: attached.tty, version: request.version),
+                               detachSequence: attached.tty && stdin ? keys : [], attached.connect)
             },
             Route(.POST, "/containers/{id}/resize") { request in
                 try await backend.resize(try request.parameter("id"), height: try request.query.int("h") ?? 0,

@@ -1,3 +1,4 @@
+import LinuxSys
 import NIOCore
 
 /// `docker exec`: create, start (hijacked, or detached), inspect, resize.
@@ -21,7 +22,8 @@ public struct ExecRouter: APIRouter {
                 guard let stream = try await backend.startExec(try request.parameter("id"), detach: body.Detach == true) else {
                     return APIResponse(status: .ok)
                 }
-                return .hijack(contentType: ContainersRouter.streamType(tty: stream.tty, version: request.version), stream.connect)
+                return .hijack(contentType: ContainersRouter.streamType(tty: stream.tty, version: request.version),
+                               detachSequence: stream.tty ? DetachKeys.standard : [], stream.connect)
             },
             Route(.GET, "/exec/{id}/json") { request in
                 try APIResponse.json(try await backend.inspectExec(try request.parameter("id")))

@@ -1,4 +1,5 @@
 import BerthClient
+import LinuxSys
 import Glibc
 import OCI
 
@@ -43,7 +44,7 @@ struct ContainerSession {
         if tty { resize() }
         var pump = StreamPump(connection: attach, tty: tty, sendStdin: stdin)
         if tty && stdin {
-            guard let keys = StreamPump.parseDetachKeys(detachKeys) else {
+            guard let keys = DetachKeys.parse(detachKeys) else {
                 throw CLIError("Invalid detach keys (\(detachKeys ?? "")) provided", exitCode: 125)
             }
             pump.detachSequence = keys

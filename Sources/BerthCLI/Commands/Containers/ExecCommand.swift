@@ -1,5 +1,6 @@
 import Glibc
 import ArgumentParser
+import LinuxSys
 import OCI
 
 /// `berth exec`: run a command in a running container; the exit status is the command's.
@@ -54,7 +55,7 @@ struct ExecCommand: ParsableCommand {
             ContainerSession.resize(client: client, path: "/exec/\(id)/resize")
             pump.signals = [SIGWINCH]
             pump.onSignal = { _ in ContainerSession.resize(client: client, path: "/exec/\(id)/resize") }
-            if interactive, let keys = StreamPump.parseDetachKeys(detachKeys) { pump.detachSequence = keys }
+            if interactive, let keys = DetachKeys.parse(detachKeys) { pump.detachSequence = keys }
         }
         let detached = pump.run()
         terminal?.restore()
