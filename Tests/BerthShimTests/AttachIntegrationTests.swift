@@ -96,3 +96,18 @@ struct AttachIntegrationTests {
         #expect(harness.request("resize 10 10")?.contains("no terminal") == true)
     }
 }
+
+/// A shim waiting for `start` that never comes gives up: the created container is deleted and recorded.
+@Suite(.serialized, .enabled(if: ShimHarness.isRoot, "needs root: real namespaces and cgroups"))
+struct AwaitStartTimeoutTests {
+    @Test func anUnstartedContainerIsDeletedAfterTheTimeout() throws {
+        let harness = ShimHarness()
+        defer { harness.cleanUp() }
+        try harness.makeBundle(args: ["true"])
+        #expect(harness.startShim(["--await-start", "--start-timeout", "1"]).status == 0)
+        let waited = harness.requestJSON("wait", timeout: 15)
+        #expect(waited?["exitCode"] as? Int == 137, "the created init was killed by the runtime's delete")
+        let listed = ShimHarness.shell([ShimHarness.runtimePath, "--root", harness.runtimeRoot, "list", "-q"])
+        #expect(!listed.stdout.contains(harness.id))
+    }
+}

@@ -30,6 +30,8 @@ public struct ShimOptions: Sendable, Equatable {
     /// Exec mode: run this process.json in the (running) container through
     /// the runtime's `exec` instead of creating the container.
     public var execProcess: String?
+    /// With --await-start: seconds to wait for `start` before giving up.
+    public var startTimeout = 60
 
     /// Options with every field set; for tests and for berthd-side code.
     public init(
@@ -53,7 +55,7 @@ public struct ShimOptions: Sendable, Equatable {
     /// The usage text printed on a command-line error.
     public static let usage = """
         usage: berth-shim --id ID --bundle DIR --runtime PATH --runtime-root DIR --state-dir DIR \
-        --log-path FILE [--log-max-size BYTES] [--log-max-files N] [--tty] [--stdin] [--await-start] [--exec-process FILE]
+        --log-path FILE [--log-max-size BYTES] [--log-max-files N] [--tty] [--stdin] [--await-start] [--start-timeout SECONDS] [--exec-process FILE]
         """
 
     /// Parses the arguments after the program name.
@@ -86,6 +88,7 @@ public struct ShimOptions: Sendable, Equatable {
             case "--tty", "-t": options.tty = true
             case "--stdin", "-i": options.stdin = true
             case "--await-start": options.awaitStart = true
+            case "--start-timeout": options.startTimeout = try number(flag, minimum: 1)
             case "--exec-process": options.execProcess = Path.absolute(try value(flag))
             default: throw ShimError("unknown argument \"\(flag)\"")
             }

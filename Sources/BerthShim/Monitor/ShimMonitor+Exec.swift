@@ -84,3 +84,22 @@ extension ShimMonitor {
         }
     }
 }
+
+extension ShimMonitor {
+    /// No `start` came in time: delete the created container (its init is
+    /// killed, reaped and recorded as usual), or for an exec simply end.
+    mutating func abandonStart() {
+        awaitingStart = false
+        if let pending = pendingExec {
+            pendingExec = nil
+            for fd in Set([pending.stdin.rawValue, pending.stdout.rawValue, pending.stderr.rawValue]) { close(fd) }
+            if let listener = pending.consoleListener {
+                listener.close()
+                unlink(options.consoleSocketPath)
+            }
+            shutdownRequested = true
+        } else {
+            runtime.forceDelete()
+        }
+    }
+}

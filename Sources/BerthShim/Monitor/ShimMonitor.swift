@@ -39,6 +39,9 @@ public struct ShimMonitor {
     var shutdownDeadline = 0.0
     /// With --await-start: created, waiting for the `start` request.
     var awaitingStart = false
+    /// A `start` that never comes (berthd died, the client left) is given up
+    /// at this time: the created container is deleted, an exec abandoned.
+    var startDeadline = 0.0
     /// Attached clients (see AttachStream).
     var attachments: [AttachStream] = []
     /// Client input not yet taken by the container's stdin.
@@ -102,6 +105,8 @@ public struct ShimMonitor {
                 for line in control.readLines(from: serial, buffer: buffer) { handle(line, from: serial) }
             }
             if exitRecord != nil && Timestamp.monotonicSeconds() >= lingerDeadline { break }
+            if awaitingStart && startDeadline == 0 { startDeadline = Timestamp.monotonicSeconds() + Double(options.startTimeout) }
+            if awaitingStart && Timestamp.monotonicSeconds() >= startDeadline { abandonStart() }
         }
         for attachment in attachments { attachment.fd.close() }
         attachments = []
