@@ -71,16 +71,9 @@ struct AttachWithoutUpgradeRootTests {
         let bed = try ContainerTestBed()
         defer { bed.close() }
         let id = try bed.docker(["create", "busybox", "sh", "-c", "sleep 0.2; echo plain"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let fd = try Terminal.connectUnix(bed.socket)
-        defer { fd.close() }
-        try fd.writeAll("POST /v1.44/containers/\(id)/attach?stream=1&stdout=1&stderr=1 HTTP/1.1\r\nHost: berth\r\nContent-Length: 0\r\n\r\n")
-        var timeout = timeval(tv_sec: 20, tv_usec: 0)
-        setsockopt(fd.rawValue, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         // The head comes at once, before the container starts.
-        var head: [UInt8] = []
-        var byte: UInt8 = 0
-        while !head.suffix(4).elementsEqual([13, 10, 13, 10]), read(fd.rawValue, &byte, 1) == 1 { head.append(byte) }
-        let headText = String(decoding: head, as: UTF8.self)
+        let (fd, headText) = try openStream(bed.socket, "POST /v1.44/containers/\(id)/attach?stream=1&stdout=1&stderr=1 HTTP/1.1\r\nHost: berth\r\nContent-Length: 0\r\n\r\n")
+        defer { fd.close() }
         #expect(headText.hasPrefix("HTTP/1.1 200 OK"), "\(headText)")
         #expect(try bed.docker(["start", id]).status == 0)
         let body = (try? fd.readAll()) ?? []
@@ -99,16 +92,10 @@ struct DaemonDetachKeysRootTests {
         let id = try bed.docker(["run", "-dit", "busybox", "sh"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let bad = try RawHTTPClient(socketPath: bed.socket).request("POST", "/v1.44/containers/\(id)/attach?stream=1&stdin=1&detachKeys=ctrl-%3F%3F")
         #expect(bad.status == 400 && bad.text.contains("Invalid detach keys"), "\(bad.text)")
-        let fd = try Terminal.connectUnix(bed.socket)
-        defer { fd.close() }
-        try fd.writeAll("POST /v1.44/containers/\(id)/attach?stream=1&stdin=1&stdout=1&detachKeys=ctrl-x,y HTTP/1.1\r\nHost: berth\r\nUpgrade: tcp\r\nConnection: Upgrade\r\nContent-Length: 0\r\n\r\n")
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd.rawValue, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         // Like a real client: the upgrade answer first, then keys.
-        var head: [UInt8] = []
-        var byte: UInt8 = 0
-        while !head.suffix(4).elementsEqual([13, 10, 13, 10]), read(fd.rawValue, &byte, 1) == 1 { head.append(byte) }
-        #expect(String(decoding: head, as: UTF8.self).hasPrefix("HTTP/1.1 101 UPGRADED"))
+        let (fd, head) = try openStream(bed.socket, "POST /v1.44/containers/\(id)/attach?stream=1&stdin=1&stdout=1&detachKeys=ctrl-x,y HTTP/1.1\r\nHost: berth\r\nUpgrade: tcp\r\nConnection: Upgrade\r\nContent-Length: 0\r\n\r\n")
+        defer { fd.close() }
+        #expect(head.hasPrefix("HTTP/1.1 101 UPGRADED"))
         try fd.writeAll([UInt8]("echo detach-$((2+3))\n".utf8) + [0x18, 0x79])
         _ = try? fd.readAll()  // ends when berthd closes the stream at the keys
         #expect(try bed.docker(["inspect", "-f", "{{.State.Running}}", id]).stdout == "true\n", "the container kept running")
@@ -119,4 +106,17 @@ struct DaemonDetachKeysRootTests {
         }
         #expect(echoed, "input before the keys reached the shell")
     }
+}
+
+/// Sends a raw request and reads the response head byte by byte (so no stream
+/// byte is consumed); the socket times out reads after 20 s.
+func openStream(_ socket: String, _ request: String) throws -> (FileDescriptor, String) {
+    let fd = try Terminal.connectUnix(socket)
+    var timeout = timeval(tv_sec: 20, tv_usec: 0)
+    setsockopt(fd.rawValue, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    try fd.writeAll(request)
+    var head: [UInt8] = []
+    var byte: UInt8 = 0
+    while !head.suffix(4).elementsEqual([13, 10, 13, 10]), read(fd.rawValue, &byte, 1) == 1 { head.append(byte) }
+    return (fd, String(decoding: head, as: UTF8.self))
 }
