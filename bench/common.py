@@ -55,6 +55,34 @@ def start_engines(work, berthd):
     return engines, processes
 
 
+def rss_kib(pid):
+    """A process's VmRSS in KiB (0 when gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def pids_matching(*needles):
+    """Processes whose command line contains every needle."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                text = handle.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if all(needle in text for needle in needles):
+            found.append(int(entry))
+    return found
+
+
 def stop_engines(work, processes):
     """Stops the engines, kills anything still tied to `work`, unmounts and removes it."""
     import shutil
@@ -65,13 +93,9 @@ def stop_engines(work, processes):
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
+    for pid in pids_matching(work):
         try:
-            with open(f"/proc/{entry}/cmdline", "rb") as handle:
-                if work.encode() in handle.read():
-                    os.kill(int(entry), 9)
+            os.kill(pid, 9)
         except OSError:
             pass
     with open("/proc/self/mountinfo") as handle:

@@ -20,33 +20,7 @@ import sys
 import tempfile
 import time
 
-from common import DOCKER, build_release, start_engines, stop_engines
-
-def rss_kib(pid):
-    try:
-        with open(f"/proc/{pid}/status") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def pids_matching(*needles):
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/cmdline", "rb") as handle:
-                text = handle.read().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if all(needle in text for needle in needles):
-            found.append(int(entry))
-    return found
-
+from common import DOCKER, build_release, pids_matching, rss_kib, start_engines, stop_engines
 
 def timed(command, env):
     start = time.perf_counter()
@@ -103,8 +77,7 @@ def main():
                                env=host_env, check=True, stdout=subprocess.DEVNULL)
         time.sleep(1)
         shim_rss = [rss_kib(pid) for pid in pids_matching("berth-shim", f"{work}/berth-root")]
-        containerd_shim_rss = [rss_kib(pid) for pid in pids_matching("containerd-shim")
-                               if os.path.exists(f"/proc/{pid}") and f"{work}" in open(f"/proc/{pid}/cmdline", "rb").read().decode(errors="replace")]
+        containerd_shim_rss = [rss_kib(pid) for pid in pids_matching("containerd-shim", work)]
         for host_env in (berth_env, docker_env):
             subprocess.run([DOCKER, "rm", "-f", "idle0", "idle1", "idle2"], env=host_env, stdout=subprocess.DEVNULL)
 

@@ -31,4 +31,31 @@ public enum DetachKeys {
         }
         return keys
     }
+
+    /// Watches input for a detach sequence across reads: bytes that may begin
+    /// the sequence are held back, and sent on if the next byte breaks it.
+    public struct Matcher: Sendable {
+        let sequence: [UInt8]
+        var matched = 0
+
+        /// A matcher for `sequence` (non-empty).
+        public init(_ sequence: [UInt8]) { self.sequence = sequence }
+
+        /// The bytes to pass on, and whether the sequence has now been typed
+        /// (what came before it is still in `pass`).
+        public mutating func feed(_ bytes: some Sequence<UInt8>) -> (pass: [UInt8], detached: Bool) {
+            var pass: [UInt8] = []
+            for byte in bytes {
+                if byte == sequence[matched] {
+                    matched += 1
+                    if matched == sequence.count { return (pass, true) }
+                } else {
+                    pass += sequence[0..<matched]
+                    matched = 0
+                    if byte == sequence[0] { matched = 1 } else { pass.append(byte) }
+                }
+            }
+            return (pass, false)
+        }
+    }
 }

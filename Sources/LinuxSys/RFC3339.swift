@@ -5,37 +5,47 @@ import Glibc
 /// what gmtime_r/timegm and a few digits do.
 public enum RFC3339 {
     /// Formats seconds + nanoseconds since the epoch, with `fractionDigits`
-    /// (0–9) digits after the point (none and no point when 0).
+    /// (0–9) digits after the point (none and no point when 0). Byte-level:
+    /// the shim stamps every read of container output with it.
     public static func format(seconds: Int64, nanoseconds: Int = 0, fractionDigits: Int = 9) -> String {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        var text = ""
-        text.reserveCapacity(30)
-        func digits(_ value: Int, _ width: Int) {
-            var number = String(value)
-            while number.utf8.count < width { number = "0" + number }
-            text += number
-        }
-        digits(Int(parts.tm_year) + 1900, 4)
-        text += "-"
-        digits(Int(parts.tm_mon) + 1, 2)
-        text += "-"
-        digits(Int(parts.tm_mday), 2)
-        text += "T"
-        digits(Int(parts.tm_hour), 2)
-        text += ":"
-        digits(Int(parts.tm_min), 2)
-        text += ":"
-        digits(Int(parts.tm_sec), 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(30)
+        append(Int(parts.tm_year) + 1900, width: 4, to: &bytes)
+        bytes.append(0x2d)
+        append(Int(parts.tm_mon) + 1, width: 2, to: &bytes)
+        bytes.append(0x2d)
+        append(Int(parts.tm_mday), width: 2, to: &bytes)
+        bytes.append(0x54)
+        append(Int(parts.tm_hour), width: 2, to: &bytes)
+        bytes.append(0x3a)
+        append(Int(parts.tm_min), width: 2, to: &bytes)
+        bytes.append(0x3a)
+        append(Int(parts.tm_sec), width: 2, to: &bytes)
         let width = max(0, min(9, fractionDigits))
         if width > 0 {
             var fraction = nanoseconds
             for _ in 0..<(9 - width) { fraction /= 10 }
-            text += "."
-            digits(fraction, width)
+            bytes.append(0x2e)
+            append(fraction, width: width, to: &bytes)
         }
-        return text + "Z"
+        bytes.append(0x5a)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Zero-padded decimal digits.
+    private static func append(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var digits = [UInt8](repeating: 0x30, count: width)
+        var rest = value
+        var index = width - 1
+        while index >= 0 && rest > 0 {
+            digits[index] = 0x30 + UInt8(rest % 10)
+            rest /= 10
+            index -= 1
+        }
+        bytes.append(contentsOf: digits)
     }
 
     /// The current time, formatted.

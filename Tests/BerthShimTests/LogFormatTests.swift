@@ -1,3 +1,4 @@
+import LinuxSys
 import BerthShim
 import Foundation
 import Testing
@@ -54,8 +55,8 @@ import Testing
     }
 
     @Test func formatsTimestampsWithNineFractionDigits() {
-        #expect(Timestamp.format(seconds: 0, nanoseconds: 0) == "1970-01-01T00:00:00.000000000Z")
-        #expect(Timestamp.format(seconds: 1_796_001_825, nanoseconds: 123_456_789) == "2026-11-30T01:23:45.123456789Z")
+        #expect(RFC3339.format(seconds: 0, nanoseconds: 0) == "1970-01-01T00:00:00.000000000Z")
+        #expect(RFC3339.format(seconds: 1_796_001_825, nanoseconds: 123_456_789) == "2026-11-30T01:23:45.123456789Z")
         #expect(Timestamp.now().wholeMatch(of: #/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/#) != nil)
     }
 

@@ -1,3 +1,4 @@
+import LinuxSys
 import NIOCore
 
 /// Joins two channels into one two-way byte pipe (a hijacked API connection
@@ -27,13 +28,12 @@ final class StreamRelayHandler: ChannelDuplexHandler, RemovableChannelHandler, @
     private var inputClosedEarly = false
     private var closedEarly = false
     private var pendingRead = false
-    /// Client bytes that end the session, leaving the container running (detach keys).
-    private let detachSequence: [UInt8]
-    private var matched = 0
+    /// Watches for the client bytes that end the session, leaving the container running (detach keys).
+    private var detach: DetachKeys.Matcher?
 
     init(endOfInput: EndOfInput, detachSequence: [UInt8] = []) {
         self.endOfInput = endOfInput
-        self.detachSequence = detachSequence
+        detach = detachSequence.isEmpty ? nil : DetachKeys.Matcher(detachSequence)
     }
 
     /// Connects two relays (call on their shared event loop).
@@ -49,38 +49,23 @@ final class StreamRelayHandler: ChannelDuplexHandler, RemovableChannelHandler, @
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var bytes = unwrapInboundIn(data)
-        if !detachSequence.isEmpty {
-            guard let passed = filterDetach(&bytes, context: context) else { return }
-            bytes = passed
-        }
-        if let partner { partner.write(bytes) } else { held.append(bytes) }
-    }
-
-    /// Holds back a partial detach sequence (sent on if the next byte breaks
-    /// it); on the whole sequence closes both sides — the container keeps
-    /// running — and returns nil.
-    private func filterDetach(_ bytes: inout ByteBuffer, context: ChannelHandlerContext) -> ByteBuffer? {
-        var outgoing: [UInt8] = []
-        for byte in bytes.readableBytesView {
-            if byte == detachSequence[matched] {
-                matched += 1
-                if matched == detachSequence.count {
-                    // What came before the keys still goes in.
-                    if !outgoing.isEmpty {
-                        let before = context.channel.allocator.buffer(bytes: outgoing)
-                        if let partner { partner.write(before) } else { held.append(before) }
-                    }
-                    partner?.closeWhenWritten()
-                    context.close(promise: nil)
-                    return nil
-                }
-            } else {
-                outgoing += detachSequence[0..<matched]
-                matched = 0
-                if byte == detachSequence[0] { matched = 1 } else { outgoing.append(byte) }
+        if var matcher = detach {
+            let (pass, detached) = matcher.feed(bytes.readableBytesView)
+            detach = matcher
+            bytes = context.channel.allocator.buffer(bytes: pass)
+            if detached {
+                // What came before the keys still goes in; then both sides close.
+                if bytes.readableBytes > 0 { forward(bytes) }
+                partner?.closeWhenWritten()
+                context.close(promise: nil)
+                return
             }
         }
-        return context.channel.allocator.buffer(bytes: outgoing)
+        forward(bytes)
+    }
+
+    private func forward(_ bytes: ByteBuffer) {
+        if let partner { partner.write(bytes) } else { held.append(bytes) }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) { partner?.flush() }

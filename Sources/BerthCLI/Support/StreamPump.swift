@@ -26,7 +26,7 @@ struct StreamPump {
         var stdinOpen = sendStdin
         let proxying = blockSignals()
         var buffer = [UInt8](repeating: 0, count: 32768)
-        var matched = 0
+        var detach = detachSequence.isEmpty ? nil : DetachKeys.Matcher(detachSequence)
         while true {
             var fds = [pollfd(fd: socket, events: Int16(POLLIN), revents: 0)]
             if stdinOpen { fds.append(pollfd(fd: 0, events: Int16(POLLIN), revents: 0)) }
@@ -45,22 +45,13 @@ struct StreamPump {
                     if count <= 0 {
                         stdinOpen = false
                         connection.closeWrite()
-                    } else if detachSequence.isEmpty {
-                        try? connection.fd.writeAll(buffer[0..<count])
+                    } else if var matcher = detach {
+                        let (pass, detached) = matcher.feed(buffer[0..<count])
+                        detach = matcher
+                        if !pass.isEmpty { try? connection.fd.writeAll(pass) }
+                        if detached { return true }
                     } else {
-                        // Hold back a partial detach sequence; send it on if the next key breaks it.
-                        var outgoing: [UInt8] = []
-                        for byte in buffer[0..<count] {
-                            if byte == detachSequence[matched] {
-                                matched += 1
-                                if matched == detachSequence.count { return true }
-                            } else {
-                                outgoing += detachSequence[0..<matched]
-                                matched = 0
-                                if byte == detachSequence[0] { matched = 1 } else { outgoing.append(byte) }
-                            }
-                        }
-                        if !outgoing.isEmpty { try? connection.fd.writeAll(outgoing) }
+                        try? connection.fd.writeAll(buffer[0..<count])
                     }
                 }
             }

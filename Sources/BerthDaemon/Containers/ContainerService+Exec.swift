@@ -86,7 +86,7 @@ extension ContainerService: ExecBackend {
         try store.updateExecState(id: id, state: try Self.encode(state))
         events.container("exec_start: " + config.args.joined(separator: " "), container, extra: ["execID": id])
         let socket = directory + "/shim.sock"
-        watchExec(id, socket: socket)
+        watchShim(socket) { await self.execExited(id) }
         if detach {
             _ = try? ShimControl.request(socket, "start")
             return nil
@@ -107,14 +107,6 @@ extension ContainerService: ExecBackend {
     }
 
     /// Records the exec's exit when its shim reports it, then retires the shim.
-    func watchExec(_ id: String, socket: String) {
-        let group = watchGroup
-        Task {
-            await ShimExitWatcher.waitForExit(socketPath: socket, group: group)
-            await self.execExited(id)
-        }
-    }
-
     func execExited(_ id: String) {
         guard let exec = try? store.exec(id), var state = try? Self.decode(ExecStateDocument.self, exec.state),
               state.status != "exited" else { return }

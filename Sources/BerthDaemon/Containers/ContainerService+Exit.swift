@@ -22,11 +22,15 @@ extension ContainerService {
     func watchExit(_ id: String) {
         guard !watched.contains(id) else { return }
         watched.insert(id)
-        let socket = shimDirectory(id) + "/shim.sock"
+        watchShim(shimDirectory(id) + "/shim.sock") { await self.containerExited(id) }
+    }
+
+    /// Runs `then` once the shim at `socket` reports its process's exit (or goes away).
+    func watchShim(_ socket: String, then: @escaping @Sendable () async -> Void) {
         let group = watchGroup
         Task {
             await ShimExitWatcher.waitForExit(socketPath: socket, group: group)
-            await self.containerExited(id)
+            await then()
         }
     }
 

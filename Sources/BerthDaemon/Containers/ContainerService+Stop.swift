@@ -108,14 +108,15 @@ extension ContainerService {
             throw APIError.conflict("cannot remove container \"/\(row.name)\": container is running: stop the container before removing or force remove")
         }
         cancelRestart(row.id)
-        let wasRunning = state.status == "running" || state.status == "paused"
+        let wasPaused = state.status == "paused"
+        let wasRunning = state.status == "running" || wasPaused
         state.status = "removing"
         state.stoppedByUser = true
         try store.updateState(id: row.id, state: try Self.encode(state))
         if wasRunning {
             let exited = try wait(row.id, condition: "next-exit")
             _ = try? ShimControl.request(shimDirectory(row.id) + "/shim.sock", "kill KILL")
-            if active && row.state.contains("\"paused\"") {
+            if wasPaused {
                 _ = try? HelperProcess.run(runtimePath, ["--root", dataRoot + "/runtime", "resume", row.id])
             }
             if !(await Self.race(exited, seconds: 15)) {

@@ -1,5 +1,4 @@
 import Glibc
-import LinuxSys
 
 /// Starts helper programs (the OCI runtime) with chosen stdio, through
 /// posix_spawn: no Swift code runs in the child, the signal mask is cleared and
@@ -35,15 +34,18 @@ public enum ChildProcess {
         return pid
     }
 
-    /// Runs a program to completion with stdin and stdout on /dev/null,
-    /// collecting what it writes to stderr.
-    public static func run(_ path: String, _ arguments: [String]) throws(SystemError) -> (status: ExitStatus, errorOutput: String) {
+    /// Runs a program to completion with stdin on /dev/null, collecting what
+    /// it writes to stderr — and to stdout with `captureStdout` (else /dev/null).
+    /// The capture pipe is close-on-exec, so no other child inherits it.
+    public static func run(
+        _ path: String, _ arguments: [String], captureStdout: Bool = false
+    ) throws(SystemError) -> (status: ExitStatus, errorOutput: String) {
         let null = try FileDescriptor.open("/dev/null", O_RDWR)
         defer { null.close() }
         let capture = try makePipe()
         let pid: pid_t
         do {
-            pid = try spawn(path, arguments, stdin: null, stdout: null, stderr: capture.write)
+            pid = try spawn(path, arguments, stdin: null, stdout: captureStdout ? capture.write : null, stderr: capture.write)
         } catch {
             capture.read.close()
             capture.write.close()
