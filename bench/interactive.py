@@ -48,17 +48,29 @@ def main():
             subprocess.run([DOCKER, "run", "-d", "--network", "none", "--name", "target", "busybox", "sleep", "3000"],
                            env=engine_env, check=True, stdout=subprocess.DEVNULL)
 
+        # The CLI's own floor for an exec: the same five requests answered at once by a stub.
+        stub_socket = os.path.join(work, "stub.sock")
+        stub = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "stub_engine.py"),
+                                 stub_socket])
+        processes.append(stub)
+        for _ in range(50):
+            if os.path.exists(stub_socket):
+                break
+            time.sleep(0.1)
+        stub_env = dict(engines["berthd"], DOCKER_HOST=f"unix://{stub_socket}")
+
         # The CLI's own floor: one process start, a ping and one request.
         version_times = {name: [] for name in engines}
         for _ in range(args.runs):
             for name, engine_env in engines.items():
                 version_times[name].append(timed([DOCKER, "version"], engine_env))
-        exec_times = {name: [] for name in engines}
+        exec_engines = dict(engines, stub=stub_env)
+        exec_times = {name: [] for name in exec_engines}
         for _ in range(3):
-            for engine_env in engines.values():
+            for engine_env in exec_engines.values():
                 timed([DOCKER, "exec", "target", "true"], engine_env)
         for _ in range(args.runs):
-            for name, engine_env in engines.items():
+            for name, engine_env in exec_engines.items():
                 exec_times[name].append(timed([DOCKER, "exec", "target", "true"], engine_env))
 
         payload = os.path.join(work, "payload")
@@ -87,6 +99,8 @@ def main():
                   f"{statistics.median(throughput[name]):.0f} MiB/s |")
         for name in engines:
             print(f"`docker version` against {name} (the CLI's floor): {statistics.median(version_times[name]) * 1000:.1f} ms")
+        print(f"`docker exec target true` against the stub engine (the CLI's floor for an exec): "
+              f"{statistics.median(exec_times['stub']) * 1000:.1f} ms")
         print(f"exec ratio berthd/dockerd: {statistics.median(exec_times['berthd']) / statistics.median(exec_times['dockerd']):.3f}")
         print(f"throughput ratio berthd/dockerd: {statistics.median(throughput['berthd']) / statistics.median(throughput['dockerd']):.2f}")
     finally:

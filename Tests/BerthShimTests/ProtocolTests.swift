@@ -13,13 +13,19 @@ import Testing
         ("attach stdin stdout stderr stdin-once", .attach(AttachOptions(stdin: true, stdout: true, stderr: true, stdinOnce: true))),
         ("attach stderr", .attach(AttachOptions(stderr: true))),
         ("start", .start),
-        ("resize 30 100", .resize(rows: 30, columns: 100)),
+        ("resize 30 100", .resize(rows: 30, columns: 100, exec: nil)),
+        ("resize 30 100 ab12", .resize(rows: 30, columns: 100, exec: "ab12")),
+        ("exec ab12", .exec(ExecRequest(id: "ab12"))),
+        ("exec ab12 tty stdin stdin-once stdout stderr",
+         .exec(ExecRequest(id: "ab12", tty: true, streams: AttachOptions(stdin: true, stdout: true, stderr: true, stdinOnce: true)))),
+        ("wait-exec ab12", .waitExec("ab12")),
     ])
     func parsesRequests(line: String, expected: ControlCommand) throws {
         #expect(try ControlCommand.parse(line).get() == expected)
     }
 
-    @Test(arguments: ["", "bogus", "kill", "kill TERM some", "kill --all", "kill a b c", "status now", "attach stdio", "resize 30", "resize a b", "start now"])
+    @Test(arguments: ["", "bogus", "kill", "kill TERM some", "kill --all", "kill a b c", "status now", "attach stdio", "resize 30", "resize a b", "start now",
+                          "exec", "exec ../x", "exec a/b stdout", "exec ab12 loud", "wait-exec", "wait-exec a.b", "resize 1 2 x/y"])
     func refusesBadRequests(line: String) {
         #expect(throws: ControlCommandError.self) { try ControlCommand.parse(line).get() }
     }

@@ -20,7 +20,12 @@ public struct APIResponse: Sendable {
 
     /// A JSON body with `Content-Type: application/json` and a trailing newline, as dockerd sends.
     public static func json(_ value: some Encodable, status: HTTPResponseStatus = .ok) throws -> APIResponse {
-        var buffer = ByteBuffer(bytes: try JSONCoding.encode(value))
+        json(encoded: try JSONCoding.encode(value), status: status)
+    }
+
+    /// A JSON body already encoded (by JSONCoding).
+    public static func json(encoded: [UInt8], status: HTTPResponseStatus = .ok) -> APIResponse {
+        var buffer = ByteBuffer(bytes: encoded)
         buffer.writeString("\n")
         return APIResponse(status: status, headers: ["Content-Type": "application/json"], body: .bytes(buffer))
     }

@@ -5,7 +5,7 @@ import LinuxSys
 import BerthRuntime
 import OCI
 
-/// An exec instance's configuration (the row's `config` JSON).
+/// An exec instance's configuration.
 struct ExecConfigDocument: Codable, Sendable {
     var args: [String]
     var tty: Bool
@@ -14,18 +14,42 @@ struct ExecConfigDocument: Codable, Sendable {
     var stderr: Bool
     var user: String
     var privileged: Bool
+    /// The OCI process to run (the container's own, with the exec's changes), as JSON.
+    var process: String?
+    /// `--detach-keys` for this exec ("" or nil: ctrl-p,ctrl-q).
+    var detachKeys: String?
 }
 
-/// An exec instance's state (the row's `state` JSON).
+/// An exec instance's state.
 struct ExecStateDocument: Codable, Sendable {
     var status: String  // created, running, exited
     var exitCode: Int?
     var pid: Int?
 }
 
+/// One `docker exec` instance. Kept in memory, as dockerd keeps them: an
+/// exec is a short-lived handle, gone with its container or a daemon restart.
+struct ExecInstance: Sendable {
+    let id: String
+    let containerID: String
+    let config: ExecConfigDocument
+    var state: ExecStateDocument
+    /// Creation order, to forget the oldest finished ones first.
+    let serial: Int
+}
+
+/// `docker exec` runs in the container's own shim (as containerd's shim
+/// does): berthd writes the process to `<data-root>/x/<id12>/process.json`
+/// and sends the shim `exec <id12> …` on a connection that becomes the
+/// stream; the shim writes exit.json there before the stream ends and
+/// answers `wait-exec <id12>` then. No process is started for the exec but
+/// the runtime's `exec` itself.
 extension ContainerService: ExecBackend {
-    /// The shim state directory of an exec (short: it holds sockets).
-    func execDirectory(_ id: String) -> String { dataRoot + "/x/" + id.prefix(12) }
+    /// The directory an exec's process.json, init.pid and exit.json live in while it runs.
+    func execDirectory(_ id: String) -> String { dataRoot + "/x/" + Self.execKey(id) }
+
+    /// The exec's name in its shim's requests (and its directory's).
+    static func execKey(_ id: String) -> String { String(id.prefix(12)) }
 
     public func createExec(_ container: String, _ request: ExecCreateRequest) throws -> String {
         let row = try refreshed(try store.container(container))
@@ -34,11 +58,11 @@ extension ContainerService: ExecBackend {
         guard state.status == "running" else { throw APIError.conflict("Container \(row.id) is not running") }
         let config = try Self.decode(ContainerConfigDocument.self, row.config)
         // The container's own process settings, with the exec's changes.
-        let specBytes = try FileSystem.read(directory(row.id) + "/bundle/config.json")
-        var spec = try Spec(json: try JSONParser.parse(String(decoding: specBytes, as: UTF8.self)))
+        var spec = try runningSpec(row.id)
         guard var process = spec.process else { throw APIError.internalError("the container's config.json has no process") }
         process.args = request.Cmd ?? []
         process.terminal = request.Tty == true
+        process.consoleSize = nil
         process.env = Self.mergeEnvironment(process.env ?? [], request.Env ?? [])
         if let cwd = request.WorkingDir, !cwd.isEmpty { process.cwd = cwd }
         spec.process = process
@@ -50,99 +74,133 @@ extension ContainerService: ExecBackend {
             spec.process?.capabilities = Capabilities(bounding: all, effective: all, inheritable: nil, permitted: all, ambient: nil)
         }
         let id = Self.newID()
-        let directory = execDirectory(id)
-        try FileSystem.makeDirectories(directory, mode: 0o700)
-        if let process = spec.process { try FileSystem.write(directory + "/process.json", process.jsonBytes()) }
         let document = ExecConfigDocument(
             args: request.Cmd ?? [], tty: request.Tty == true, stdin: request.AttachStdin == true,
             stdout: request.AttachStdout == true, stderr: request.AttachStderr == true,
-            user: request.User ?? config.user ?? "", privileged: request.Privileged == true)
-        try store.insert(ExecRow(id: id, containerID: row.id, config: try Self.encode(document),
-                                 state: try Self.encode(ExecStateDocument(status: "created"))))
+            user: request.User ?? config.user ?? "", privileged: request.Privileged == true,
+            process: spec.process.map { String(decoding: $0.jsonBytes(), as: UTF8.self) }, detachKeys: request.DetachKeys)
+        execSerial += 1
+        rememberExec(ExecInstance(id: id, containerID: row.id, config: document, state: ExecStateDocument(status: "created"),
+                                  serial: execSerial))
         events.container("exec_create: " + (request.Cmd ?? []).joined(separator: " "), row, extra: ["execID": id])
         return id
     }
 
-    public func startExec(_ id: String, detach: Bool) throws -> (tty: Bool, connect: @Sendable () async throws -> Int32?)? {
-        guard let exec = try store.exec(id) else { throw APIError.notFound("No such exec instance: \(id)") }
-        var state = try Self.decode(ExecStateDocument.self, exec.state)
-        guard state.status == "created" else { throw APIError.conflict("Error: Exec command \(id) has already run") }
-        let config = try Self.decode(ExecConfigDocument.self, exec.config)
+    /// The running container's config.json, parsed once per start (execs reuse it).
+    func runningSpec(_ id: String) throws -> Spec {
+        let path = directory(id) + "/bundle/config.json"
+        guard let info = FileSystem.statIfExists(path) else { throw APIError.internalError("the container's config.json is gone") }
+        let stamp = SpecStamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                              modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        if let cached = specCache[id], cached.stamp == stamp { return cached.spec }
+        let bytes = try FileSystem.read(path)
+        let spec = try Spec(json: try JSONParser.parse(String(decoding: bytes, as: UTF8.self)))
+        specCache[id] = (stamp, spec)
+        return spec
+    }
+
+    public func startExec(_ id: String, detach: Bool) throws
+        -> (tty: Bool, detachKeys: [UInt8], connect: @Sendable () async throws -> Int32?)? {
+        guard var exec = execInstances[id] else { throw APIError.notFound("No such exec instance: \(id)") }
+        guard exec.state.status == "created" else { throw APIError.conflict("Error: Exec command \(id) has already run") }
+        let config = exec.config
         let container = try refreshed(try store.container(exec.containerID))
         guard try Self.decode(ContainerStateDocument.self, container.state).status == "running" else {
             throw APIError.conflict("Container \(container.id) is not running")
         }
+        guard let process = config.process else { throw APIError.internalError("exec \(id) has no process") }
         let directory = execDirectory(id)
-        var arguments = [
-            "--id", container.id, "--bundle", self.directory(container.id) + "/bundle", "--runtime", runtimePath,
-            "--runtime-root", dataRoot + "/runtime", "--state-dir", directory, "--log-path", directory + "/exec.log",
-            "--log-max-size", "1048576", "--log-max-files", "1", "--exec-process", directory + "/process.json", "--await-start",
-        ]
-        if config.tty { arguments.append("--tty") }
-        if config.stdin && !detach { arguments.append("--stdin") }
-        let result = try HelperProcess.run(shimPath, arguments)
-        guard result.status == 0 else { throw APIError.internalError(Self.startFailureMessage(result.output)) }
-        state.status = "running"
-        try store.updateExecState(id: id, state: try Self.encode(state))
+        try? FileSystem.removeTree(directory)
+        try FileSystem.makeDirectories(directory, mode: 0o700)
+        try FileSystem.write(directory + "/process.json", Array(process.utf8))
+        exec.state.status = "running"
+        execInstances[id] = exec
         events.container("exec_start: " + config.args.joined(separator: " "), container, extra: ["execID": id])
-        let socket = directory + "/shim.sock"
-        watchShim(socket) { await self.execExited(id) }
-        if detach {
-            _ = try? ShimControl.request(socket, "start")
-            return nil
+        let socket = shimDirectory(container.id) + "/shim.sock"
+        let key = Self.execKey(id)
+        var request = "exec " + key + (config.tty ? " tty" : "")
+        if !detach {
+            if config.stdin { request += " stdin stdin-once" }
+            if config.stdout { request += " stdout" }
+            if config.stderr { request += " stderr" }
         }
-        var request = "attach"
-        if config.stdin { request += " stdin stdin-once" }
-        if config.stdout { request += " stdout" }
-        if config.stderr { request += " stderr" }
-        return (config.tty, { [request] in
-            let stream = try Self.openAttachStream(socket, request: request)
-            let reply = (try? ShimControl.request(socket, "start")) ?? #"{"error":"the shim did not answer"}"#
-            if reply.contains("\"error\"") {
-                close(stream)
-                throw APIError.internalError(Self.errorText(reply))
+        let keys = DetachKeys.parse(config.detachKeys) ?? DetachKeys.standard
+        // Watched once the shim has the exec (a `wait-exec` before it would find nothing).
+        let watch = "wait-exec " + key
+        if detach || !(config.stdin || config.stdout || config.stderr) {
+            do { close(try Self.openAttachStream(socket, request: request)) } catch {
+                execExited(id)
+                throw error
             }
+            watchShim(socket, request: watch) { await self.execExited(id) }
+            return detach ? nil : (config.tty, keys, { nil })
+        }
+        return (config.tty, keys, { [request] in
+            let stream: Int32
+            do {
+                stream = try Self.openAttachStream(socket, request: request)
+            } catch {
+                await self.execExited(id)
+                throw error
+            }
+            self.watchShim(socket, request: watch) { await self.execExited(id) }
             return stream
         })
     }
 
-    /// Records the exec's exit when its shim reports it, then retires the shim.
+    /// Records the exec's exit once its shim reports it (or the shim is
+    /// gone: 126 when it never started, as dockerd), then drops its directory.
     func execExited(_ id: String) {
-        guard let exec = try? store.exec(id), var state = try? Self.decode(ExecStateDocument.self, exec.state),
-              state.status != "exited" else { return }
+        guard var exec = execInstances[id], exec.state.status != "exited" else { return }
+        var state = exec.state
         let directory = execDirectory(id)
         let record = (try? FileSystem.readString(directory + "/exit.json")).flatMap { try? JSONParser.parse($0) }
         state.status = "exited"
-        state.exitCode = record?["exitCode"]?.int64Value.map { Int($0) } ?? 126
-        // The runtime could not start the process (not found, not executable…):
-        // dockerd reports 126 for any such exec failure.
-        if state.exitCode == 1, Self.runtimeFailedToStart(log: directory + "/exec.log") { state.exitCode = 126 }
-        try? store.updateExecState(id: id, state: (try? Self.encode(state)) ?? exec.state)
-        _ = try? ShimControl.request(directory + "/shim.sock", "shutdown")
+        state.pid = Self.execPID(directory) ?? state.pid
+        // No record: the shim is gone — with the process if it had started (killed), else it never ran.
+        state.exitCode = record?["exitCode"]?.int64Value.map { Int($0) } ?? (state.pid == nil ? 126 : 137)
+        exec.state = state
+        execInstances[id] = exec
+        try? FileSystem.removeTree(directory)
         if let container = try? store.container(exec.containerID) {
             events.container("exec_die", container, extra: ["execID": id, "exitCode": String(state.exitCode ?? 0)])
         }
     }
 
-    /// Whether the exec's last stderr line is the runtime's own error (it
-    /// prefixes its messages with its name) rather than the process's.
-    static func runtimeFailedToStart(log: String) -> Bool {
-        let records = JSONLogReader(path: log).readAll().records
-        guard let last = records.last(where: { $0.stream == "stderr" }) else { return false }
-        return String(decoding: last.message, as: UTF8.self).hasPrefix("berth-runtime: ")
+    /// Finished execs kept per container for inspect; older ones are forgotten.
+    static let finishedExecsKept = 128
+
+    /// Adds an exec, forgetting the container's oldest finished ones beyond `finishedExecsKept`.
+    private func rememberExec(_ exec: ExecInstance) {
+        let finished = execInstances.values.filter { $0.containerID == exec.containerID && $0.state.status == "exited" }
+        if finished.count >= Self.finishedExecsKept {
+            for old in finished.sorted(by: { $0.serial < $1.serial }).prefix(finished.count - Self.finishedExecsKept + 1) {
+                execInstances[old.id] = nil
+            }
+        }
+        execInstances[exec.id] = exec
+    }
+
+    /// Forgets a removed container's execs.
+    func forgetExecs(of containerID: String) {
+        execInstances = execInstances.filter { $0.value.containerID != containerID }
+    }
+
+    /// The exec's process id, from the runtime's pid file.
+    static func execPID(_ directory: String) -> Int? {
+        (try? FileSystem.readString(directory + "/init.pid")).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     public func inspectExec(_ id: String) throws -> ExecInspect {
-        guard var exec = try store.exec(id) else { throw APIError.notFound("No such exec instance: \(id)") }
+        guard var exec = execInstances[id] else { throw APIError.notFound("No such exec instance: \(id)") }
         // The stream can end before the exit watcher has run: read the exit record directly.
-        if try Self.decode(ExecStateDocument.self, exec.state).status == "running",
-           FileSystem.exists(execDirectory(id) + "/exit.json") {
+        if exec.state.status == "running", FileSystem.exists(execDirectory(id) + "/exit.json") {
             execExited(id)
-            exec = try store.exec(id) ?? exec
+            exec = execInstances[id] ?? exec
         }
-        let state = try Self.decode(ExecStateDocument.self, exec.state)
-        let config = try Self.decode(ExecConfigDocument.self, exec.config)
-        let pid = (try? FileSystem.readString(execDirectory(id) + "/init.pid")).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let state = exec.state
+        let config = exec.config
+        let pid = state.status == "running" ? Self.execPID(execDirectory(id)) : state.pid
         return ExecInspect(id: id, running: state.status == "running", exitCode: state.status == "exited" ? state.exitCode : nil,
                            tty: config.tty, args: config.args, privileged: config.privileged, user: config.user,
                            openStdin: config.stdin, openStdout: config.stdout, openStderr: config.stderr,
@@ -150,10 +208,17 @@ extension ContainerService: ExecBackend {
     }
 
     public func resizeExec(_ id: String, height: Int, width: Int) throws {
-        guard try store.exec(id) != nil else { throw APIError.notFound("No such exec instance: \(id)") }
+        guard let exec = execInstances[id] else { throw APIError.notFound("No such exec instance: \(id)") }
         guard let rows = UInt16(exactly: height), let columns = UInt16(exactly: width) else {
             throw APIError.badRequest("invalid terminal size \(height)x\(width)")
         }
-        _ = try? ShimControl.request(execDirectory(id) + "/shim.sock", "resize \(rows) \(columns)")
+        _ = try? ShimControl.request(shimDirectory(exec.containerID) + "/shim.sock", "resize \(rows) \(columns) \(Self.execKey(id))")
     }
+}
+
+/// Identifies one version of a config.json file (a restart or `update` rewrites it).
+struct SpecStamp: Equatable, Sendable {
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
 }

@@ -26,10 +26,10 @@ extension ContainerService {
     }
 
     /// Runs `then` once the shim at `socket` reports its process's exit (or goes away).
-    func watchShim(_ socket: String, then: @escaping @Sendable () async -> Void) {
+    nonisolated func watchShim(_ socket: String, request: String = "wait", then: @escaping @Sendable () async -> Void) {
         let group = watchGroup
         Task {
-            await ShimExitWatcher.waitForExit(socketPath: socket, group: group)
+            await ShimExitWatcher.waitForExit(socketPath: socket, request: request, group: group)
             await then()
         }
     }

@@ -138,6 +138,9 @@ extension ContainerService {
         events.container("destroy", row)
         resolveWaiters(row.id, code: state.exitCode ?? 0, removal: true)
         restartDelays[row.id] = nil
+        specCache[row.id] = nil
+        inspectCache[row.id] = nil
+        forgetExecs(of: row.id)
         if afterExit { try cleanUp() }
     }
 }

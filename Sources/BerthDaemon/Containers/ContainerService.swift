@@ -32,6 +32,14 @@ public actor ContainerService: ContainerBackend {
     var pendingRestarts: [String: Task<Void, Never>] = [:]
     /// The last back-off per container, doubled on each quick failure.
     var restartDelays: [String: Duration] = [:]
+    /// Running containers' parsed config.json, for exec (re-read when the file changes).
+    var specCache: [String: (stamp: SpecStamp, spec: Spec)] = [:]
+    /// Encoded inspect documents, valid while the container's row is unchanged.
+    var inspectCache: [String: (row: ContainerRow, json: [UInt8])] = [:]
+    /// `docker exec` instances by id (in memory, as dockerd's).
+    var execInstances: [String: ExecInstance] = [:]
+    /// Numbers execs in creation order.
+    var execSerial = 0
 
     public init(images: ImageStore, store: MetadataStore, dataRoot: String, runtimePath: String, shimPath: String, events: EventLog) throws {
         self.images = images
@@ -131,7 +139,7 @@ public actor ContainerService: ContainerBackend {
         try FileSystem.write(base + "/bundle/config.json", spec.jsonBytes(pretty: true))
         var arguments = [
             "--id", row.id, "--bundle", base + "/bundle", "--runtime", runtimePath, "--runtime-root", dataRoot + "/runtime",
-            "--state-dir", shim, "--log-path", base + "/container.log", "--await-start",
+            "--state-dir", shim, "--log-path", base + "/container.log", "--await-start", "--exec-root", dataRoot + "/x",
         ]
         arguments += try Self.logArguments(config.hostConfig?.LogConfig)
         if config.tty == true { arguments.append("--tty") }

@@ -6,8 +6,9 @@ import NIOPosix
 /// line when the container has exited — or by the socket closing if the shim
 /// itself is gone. Either way the caller then reads the recorded state.
 enum ShimExitWatcher {
-    /// Returns once the shim has answered `wait` or gone away.
-    static func waitForExit(socketPath: String, group: any EventLoopGroup) async {
+    /// Returns once the shim has answered `request` (`wait`, or `wait-exec ID`
+    /// for one of its execs) or gone away.
+    static func waitForExit(socketPath: String, request: String = "wait", group: any EventLoopGroup) async {
         let loop = group.next()
         let answered = loop.makePromise(of: Void.self)
         do {
@@ -18,7 +19,7 @@ enum ShimExitWatcher {
                     }
                 }
                 .connect(unixDomainSocketPath: socketPath).get()
-            try await channel.writeAndFlush(channel.allocator.buffer(string: "wait\n"))
+            try await channel.writeAndFlush(channel.allocator.buffer(string: request + "\n"))
             try? await answered.futureResult.get()
             try? await channel.close()
         } catch {

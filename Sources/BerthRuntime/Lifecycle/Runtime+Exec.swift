@@ -25,13 +25,13 @@ extension Runtime {
     /// namespaces and its cgroup. Returns its exit code, or 0 when detached.
     public func exec(id: String, options: ExecOptions) throws(RuntimeError) -> Int32 {
         let record = try store.load(id)
-        let status = status(of: record)
+        let manager = try Cgroups.manager(cgroupsPath: record.cgroupPath, containerID: id)
+        let status = status(of: record, cgroups: manager)
         guard status == "running" || status == "created" else {
             throw RuntimeError(status == "paused" ? "cannot exec in a paused container" : "cannot exec in a stopped container")
         }
         let spec = try store.loadConfig(id)
         let process = try execProcess(spec: spec, options: options)
-        let manager = try Cgroups.manager(cgroupsPath: record.cgroupPath, containerID: id)
         var plan = try NamespacePlan(joiningProcess: record.pid)
         defer { plan.closeAll() }
         let console: FileDescriptor?

@@ -14,10 +14,11 @@ public struct Runtime {
 
     /// The container's status as OCI defines it, from its init pid, its exec
     /// fifo and its freezer.
-    func status(of record: ContainerRecord) -> String {
+    /// `cgroups`: the container's manager when the caller already has one (finding the hierarchies reads mountinfo).
+    func status(of record: ContainerRecord, cgroups: (any CgroupManager)? = nil) -> String {
         guard ProcessInfo.isAlive(pid: record.pid, startTime: record.pidStartTime) else { return "stopped" }
         if FileSystem.exists(store.fifoPath(record.id)) { return "created" }
-        if let manager = try? Cgroups.manager(cgroupsPath: record.cgroupPath, containerID: record.id), manager.isFrozen() {
+        if let manager = cgroups ?? (try? Cgroups.manager(cgroupsPath: record.cgroupPath, containerID: record.id)), manager.isFrozen() {
             return "paused"
         }
         return "running"

@@ -27,9 +27,9 @@ public struct ShimOptions: Sendable, Equatable {
     /// Stop after the runtime's create; a `start` control request starts the
     /// container, so attach clients can connect first and miss no output.
     public var awaitStart = false
-    /// Exec mode: run this process.json in the (running) container through
-    /// the runtime's `exec` instead of creating the container.
-    public var execProcess: String?
+    /// Where berthd puts each exec's directory (ID/process.json): `exec`
+    /// requests run those processes in the container (refused without it).
+    public var execRoot: String?
     /// With --await-start: seconds to wait for `start` before giving up.
     public var startTimeout = 60
 
@@ -55,7 +55,7 @@ public struct ShimOptions: Sendable, Equatable {
     /// The usage text printed on a command-line error.
     public static let usage = """
         usage: berth-shim --id ID --bundle DIR --runtime PATH --runtime-root DIR --state-dir DIR \
-        --log-path FILE [--log-max-size BYTES] [--log-max-files N] [--tty] [--stdin] [--await-start] [--start-timeout SECONDS] [--exec-process FILE]
+        --log-path FILE [--log-max-size BYTES] [--log-max-files N] [--tty] [--stdin] [--await-start] [--start-timeout SECONDS] [--exec-root DIR]
         """
 
     /// Parses the arguments after the program name.
@@ -89,7 +89,7 @@ public struct ShimOptions: Sendable, Equatable {
             case "--stdin", "-i": options.stdin = true
             case "--await-start": options.awaitStart = true
             case "--start-timeout": options.startTimeout = try number(flag, minimum: 1)
-            case "--exec-process": options.execProcess = Path.absolute(try value(flag))
+            case "--exec-root": options.execRoot = Path.absolute(try value(flag))
             default: throw ShimError("unknown argument \"\(flag)\"")
             }
             index += 1

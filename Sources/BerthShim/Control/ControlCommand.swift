@@ -17,8 +17,13 @@ public enum ControlCommand: Sendable, Equatable {
     case attach(AttachOptions)
     /// `start`: with --await-start, runs the runtime's start (after attaches).
     case start
-    /// `resize ROWS COLUMNS`: the container's terminal size.
-    case resize(rows: UInt16, columns: UInt16)
+    /// `resize ROWS COLUMNS [EXEC]`: the container's terminal size, or an exec's.
+    case resize(rows: UInt16, columns: UInt16, exec: String?)
+    /// `exec ID [tty] [stdin] [stdout] [stderr] [stdin-once]`: runs --exec-root/ID/process.json in the
+    /// container; after `{"ok":true}` a request with streams turns the connection into the exec's stream.
+    case exec(ExecRequest)
+    /// `wait-exec ID`: replies with the exec's exit record once it has ended.
+    case waitExec(String)
 
     /// Parses one line (without its newline); a message on bad input.
     public static func parse(_ line: String) -> Result<ControlCommand, ControlCommandError> {
@@ -32,21 +37,33 @@ public enum ControlCommand: Sendable, Equatable {
         case ("attach", _):
             var options = AttachOptions()
             for word in words.dropFirst() {
-                switch word {
-                case "stdin": options.stdin = true
-                case "stdout": options.stdout = true
-                case "stderr": options.stderr = true
-                case "stdin-once": options.stdinOnce = true
-                default: return .failure(ControlCommandError("unknown attach stream \"\(word)\""))
-                }
+                guard options.set(word) else { return .failure(ControlCommandError("unknown attach stream \"\(word)\"")) }
             }
             return .success(.attach(options))
-        case ("resize", 3):
-            guard let rows = UInt16(words[1]), let columns = UInt16(words[2]) else {
-                return .failure(ControlCommandError("usage: resize ROWS COLUMNS"))
+        case ("exec", 2...):
+            guard ExecRequest.isValidID(words[1]) else { return .failure(ControlCommandError("invalid exec id \"\(words[1])\"")) }
+            var request = ExecRequest(id: words[1])
+            for word in words.dropFirst(2) {
+                if word == "tty" {
+                    request.tty = true
+                } else if !request.streams.set(word) {
+                    return .failure(ControlCommandError("unknown exec option \"\(word)\""))
+                }
             }
-            return .success(.resize(rows: rows, columns: columns))
-        case ("resize", _): return .failure(ControlCommandError("usage: resize ROWS COLUMNS"))
+            return .success(.exec(request))
+        case ("exec", _): return .failure(ControlCommandError("usage: exec ID [tty] [stdin] [stdout] [stderr] [stdin-once]"))
+        case ("wait-exec", 2):
+            guard ExecRequest.isValidID(words[1]) else { return .failure(ControlCommandError("invalid exec id \"\(words[1])\"")) }
+            return .success(.waitExec(words[1]))
+        case ("wait-exec", _): return .failure(ControlCommandError("usage: wait-exec ID"))
+        case ("resize", 3), ("resize", 4):
+            guard let rows = UInt16(words[1]), let columns = UInt16(words[2]) else {
+                return .failure(ControlCommandError("usage: resize ROWS COLUMNS [EXEC]"))
+            }
+            let exec = words.count == 4 ? words[3] : nil
+            if let exec, !ExecRequest.isValidID(exec) { return .failure(ControlCommandError("invalid exec id \"\(exec)\"")) }
+            return .success(.resize(rows: rows, columns: columns, exec: exec))
+        case ("resize", _): return .failure(ControlCommandError("usage: resize ROWS COLUMNS [EXEC]"))
         case ("kill", 2), ("kill", 3):
             let signal = words[1]
             let valid = !signal.isEmpty && signal.utf8.allSatisfy { byte in
@@ -73,6 +90,18 @@ public struct AttachOptions: Sendable, Equatable {
     public var stderr = false
     /// The container's stdin is closed when this client closes its side.
     public var stdinOnce = false
+    /// Turns on the stream a request word names; false for an unknown word.
+    mutating func set(_ word: String) -> Bool {
+        switch word {
+        case "stdin": stdin = true
+        case "stdout": stdout = true
+        case "stderr": stderr = true
+        case "stdin-once": stdinOnce = true
+        default: return false
+        }
+        return true
+    }
+
     /// Nothing attached.
     public init(stdin: Bool = false, stdout: Bool = false, stderr: Bool = false, stdinOnce: Bool = false) {
         self.stdin = stdin

@@ -35,8 +35,14 @@ extension ShimMonitor {
             attach(serial, options: options)
         case .success(.start):
             startRequested(serial)
-        case .success(.resize(let rows, let columns)):
+        case .success(.resize(let rows, let columns, nil)):
             resize(serial, rows: rows, columns: columns)
+        case .success(.resize(let rows, let columns, let exec?)):
+            resizeExec(serial, exec, rows: rows, columns: columns)
+        case .success(.exec(let request)):
+            startExec(serial, request)
+        case .success(.waitExec(let id)):
+            waitForExec(serial, id)
         }
     }
 

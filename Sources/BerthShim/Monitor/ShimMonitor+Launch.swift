@@ -30,19 +30,11 @@ extension ShimMonitor {
         do {
             try FileSystem.writeAtomically(options.shimPIDPath, Array("\(getpid())\n".utf8), durable: false)
             let runtime = RuntimeClient(binary: options.runtime, root: options.runtimeRoot, id: options.id)
-            if options.execProcess != nil {
-                var monitor = ShimMonitor(
-                    options: options, runtime: runtime, cgroup: MemoryCgroup(bundle: options.bundle, id: options.id), log: log,
-                    sources: [], stdinWriter: nil, initPID: 0, initHandle: nil, control: control, awaitingStart: true)
-                try monitor.prepareExec()
-                if !options.awaitStart { try monitor.spawnExec() }
-                return monitor
-            }
             let started = try startContainer(options, runtime: runtime)
             let handle = berth_pidfd_open(started.pid, 0)
             return ShimMonitor(
                 options: options, runtime: runtime, cgroup: MemoryCgroup(bundle: options.bundle, id: options.id), log: log,
-                sources: started.sources, stdinWriter: started.stdin, initPID: started.pid,
+                sources: started.sources, stdin: StdinForwarder(writer: started.stdin, isTerminal: options.tty), initPID: started.pid,
                 initHandle: handle >= 0 ? FileDescriptor(rawValue: handle) : nil, control: control,
                 awaitingStart: options.awaitStart)
         } catch let error as ShimError {

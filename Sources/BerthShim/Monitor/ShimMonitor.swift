@@ -18,9 +18,8 @@ public struct ShimMonitor {
     let cgroup: MemoryCgroup
     let log: JSONLogWriter
     var sources: [LogSource]
-    /// The write end of the container's stdin pipe (--stdin) or the pty master
-    /// (--tty): attach clients' input goes here.
-    var stdinWriter: FileDescriptor?
+    /// Attach clients' input for the container's stdin pipe (--stdin) or pty master (--tty).
+    var stdin: StdinForwarder
     /// The container's init, reparented to the shim.
     var initPID: pid_t
     /// A pidfd for the init: readable when it exits (nil on kernels without pidfd_open).
@@ -44,14 +43,10 @@ public struct ShimMonitor {
     var startDeadline = 0.0
     /// Attached clients (see AttachStream).
     var attachments: [AttachStream] = []
-    /// Client input not yet taken by the container's stdin.
-    var stdinPending = ByteQueue()
-    /// A stdin-once client has gone: close stdin once `stdinPending` is written.
-    var closeStdinWhenFlushed = false
-    /// Exec mode: the process's ends of its stdio, held until `start` spawns it.
-    var pendingExec: PendingExec?
-    /// A resize that came before the exec's terminal existed.
-    var pendingSize: (rows: UInt16, columns: UInt16)?
+    /// Processes run in the container for berthd's exec (see ExecSession).
+    var execs: [ExecSession] = []
+    /// Terminal sizes that came before their exec (by exec id).
+    var pendingExecSizes: [String: (rows: UInt16, columns: UInt16)] = [:]
 
     /// Runs until `shutdown` after the exit (or an hour of nobody asking);
     /// then removes shim.sock and shim.pid and returns the shim's exit code.
@@ -59,8 +54,9 @@ public struct ShimMonitor {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 32 * 1024, alignment: 8)
         defer { buffer.deallocate() }
         var descriptors: [pollfd] = []
-        // After `shutdown`, attached clients still get the rest of their output (up to a deadline).
-        while !shutdownRequested || (!attachments.isEmpty && Timestamp.monotonicSeconds() < shutdownDeadline) {
+        // After `shutdown`, attached clients still get the rest of their output, and execs
+        // (killed with the container's init) their exit records — up to a deadline.
+        while !shutdownRequested || ((!attachments.isEmpty || !execs.isEmpty) && Timestamp.monotonicSeconds() < shutdownDeadline) {
             descriptors.removeAll(keepingCapacity: true)
             // A client that cannot keep up pauses the container's output rather than losing it.
             let throttled = attachments.contains { $0.outbound.count > AttachStream.highWater }
@@ -77,16 +73,16 @@ public struct ShimMonitor {
                 descriptors.append(pollfd(fd: connection.fd.rawValue, events: Int16(POLLIN), revents: 0))
             }
             let attachBase = descriptors.count
-            let stdinRoom = stdinWriter != nil && stdinPending.count < AttachStream.highWater
             for attachment in attachments {
-                descriptors.append(pollfd(fd: attachment.fd.rawValue, events: attachment.pollEvents(stdinRoom: stdinRoom), revents: 0))
+                descriptors.append(pollfd(fd: attachment.fd.rawValue, events: attachment.pollEvents(stdinRoom: stdin.hasRoom), revents: 0))
             }
             let attachCount = attachments.count
             var stdinIndex = -1
-            if let stdinWriter, !stdinPending.isEmpty {
+            if let writer = stdin.writer, stdin.wantsWritable {
                 stdinIndex = descriptors.count
-                descriptors.append(pollfd(fd: stdinWriter.rawValue, events: Int16(POLLOUT), revents: 0))
+                descriptors.append(pollfd(fd: writer.rawValue, events: Int16(POLLOUT), revents: 0))
             }
+            let execSlots = addExecDescriptors(to: &descriptors)
             let ready = poll(&descriptors, nfds_t(descriptors.count), pollTimeout())
             if ready < 0 && currentErrno() != EINTR { return 1 }
 
@@ -94,11 +90,14 @@ public struct ShimMonitor {
             for index in 0..<sources.count where descriptors[index].revents != 0 && !throttled {
                 if !readOutput(of: index, buffer: buffer) { finished.append(index) }
             }
-            serviceAttachments(revents: (0..<attachCount).map { descriptors[attachBase + $0].revents }, buffer: buffer)
-            if stdinIndex >= 0 || !stdinPending.isEmpty || closeStdinWhenFlushed { flushStdin() }
+            AttachStream.service(&attachments, revents: (0..<attachCount).map { descriptors[attachBase + $0].revents },
+                                 stdin: &stdin, buffer: buffer)
+            if stdinIndex >= 0 || stdin.needsFlush { stdin.flush() }
             for index in finished.reversed() { closeSource(at: index) }
+            serviceExecs(execSlots, descriptors, buffer: buffer)
             reapChildren()
             finishIfDrained()
+            finishExecs()
 
             if descriptors[listenerIndex].revents != 0 { control.acceptWaiting() }
             for (offset, serial) in serials.enumerated() where descriptors[listenerIndex + 1 + offset].revents != 0 {
@@ -110,9 +109,9 @@ public struct ShimMonitor {
         }
         for attachment in attachments { attachment.fd.close() }
         attachments = []
+        closeExecs()
         control.close()
-        // With --tty the writer is the pty master, closed with its source.
-        if !options.tty { stdinWriter?.close() }
+        stdin.close()
         initHandle?.close()
         log.close()
         unlink(options.shimPIDPath)
@@ -123,9 +122,16 @@ public struct ShimMonitor {
     /// while the init runs, a periodic sweep reaps orphans reparented to the shim.
     private func pollTimeout() -> Int32 {
         let now = Timestamp.monotonicSeconds()
-        if exitRecord != nil { return milliseconds(until: lingerDeadline, now: now) }
-        if initStatus != nil { return milliseconds(until: drainDeadline, now: now) }
-        return initHandle == nil ? 100 : 5000
+        var deadline = now + (initHandle == nil ? 0.1 : 5)
+        if exitRecord != nil { deadline = lingerDeadline } else if initStatus != nil { deadline = drainDeadline }
+        for session in execs where session.record == nil {
+            if session.status != nil {
+                deadline = min(deadline, session.drainDeadline)
+            } else if session.exitHandle == nil {
+                deadline = min(deadline, now + 0.1)
+            }
+        }
+        return milliseconds(until: deadline, now: now)
     }
 
     private func milliseconds(until deadline: Double, now: Double) -> Int32 {
@@ -145,7 +151,7 @@ public struct ShimMonitor {
                 writer.append(message, stream: stream, time: time)
             }
             writer.flush()
-            if !attachments.isEmpty { relay(bytes, stream: stream) }
+            if !attachments.isEmpty { AttachStream.relay(bytes, stream: stream, to: &attachments) }
             return true
         }
         if count < 0 {
@@ -174,10 +180,11 @@ public struct ShimMonitor {
                 if pid < 0 && currentErrno() == EINTR { continue }
                 return
             }
+            if execReaped(pid, status: ExitStatus(rawStatus: status)) { continue }
             if pid == initPID && initStatus == nil {
                 initStatus = ExitStatus(rawStatus: status)
                 reapedAt = Timestamp.now()
-                oomKilled = options.execProcess == nil && cgroup.oomKillCount() > 0
+                oomKilled = cgroup.oomKillCount() > 0
                 drainDeadline = Timestamp.monotonicSeconds() + Self.drainSeconds
             }
         }
@@ -195,6 +202,6 @@ public struct ShimMonitor {
         lingerDeadline = Timestamp.monotonicSeconds() + Self.lingerSeconds
         for serial in waiters { control.send(record.json, to: serial) }
         waiters = []
-        finishAttachments()
+        AttachStream.finish(&attachments)
     }
 }

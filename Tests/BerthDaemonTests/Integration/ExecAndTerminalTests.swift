@@ -22,16 +22,30 @@ struct ExecAndTerminalRootTests {
         // ps inside an exec sees the container's processes (its pid namespace).
         #expect(try bed.docker(["exec", "box", "ps", "-o", "pid,comm"]).stdout.contains("1 sleep"))
         // A command that cannot start: 126 and the runtime's reason, as dockerd.
+        let badKeys = try bed.docker(["exec", "--detach-keys", "ctrl-", "box", "true"])
+        #expect(badKeys.status != 0 && badKeys.stderr.contains("Invalid escape keys"), "\(badKeys.stderr)")
         let missing = try bed.docker(["exec", "box", "no-such-command"])
         #expect(missing.status == 126 && missing.stderr.contains("executable file not found"), "\(missing)")
         #expect(try bed.docker(["exec", "box", "sh", "-c", "echo fails >&2; exit 1"]).status == 1, "a process's own exit 1 stays 1")
+        // Execs run in the container's own shim: no process of their own stays, nor their directories.
+        let execRoot = bed.daemon.dataRoot + "/x"
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: execRoot)) ?? []).isEmpty)
+        let helpers = bed.processes(mentioning: "/s/", "/x/").count
+        #expect(helpers == 1, "only the container's shim, no exec shim or runtime left: \(helpers)")
         try bed.docker(["pause", "box"])
         let paused = try bed.docker(["exec", "box", "true"])
         #expect(paused.status != 0 && paused.stderr.contains("is paused"), "\(paused.stderr)")
         try bed.docker(["unpause", "box"])
+        // An exec still running when its container stops ends with it (and is recorded).
+        try bed.docker(["exec", "-d", "box", "sleep", "100"])
         try bed.docker(["stop", "-t", "0", "box"])
         let stopped = try bed.docker(["exec", "box", "true"])
         #expect(stopped.status != 0 && stopped.stderr.contains("is not running"), "\(stopped.stderr)")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !((try? FileManager.default.contentsOfDirectory(atPath: execRoot)) ?? []).isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: execRoot)) ?? []).isEmpty)
     }
 
     /// A tmux session running `command`; its screen, keys, and cleanup.
@@ -75,6 +89,13 @@ struct ExecAndTerminalRootTests {
         #expect(exec.waitFor("30 100"))
         exec.type("exit 5", "Enter")
         #expect(exec.waitFor("EXIT=5"))
+        // An exec's own --detach-keys end its client (the CLI then says so and exits 1, as
+        // against dockerd); the shell it started keeps running.
+        let keyed = try Terminal("docker exec -it --detach-keys ctrl-x,x tty sh", socket: bed.socket, config: config)
+        #expect(keyed.waitFor("/ #"))
+        keyed.type("C-x", "x")
+        #expect(keyed.waitFor("read escape sequence") && keyed.waitFor("EXIT=1"), "\(keyed.screen)")
+        #expect(try bed.docker(["top", "tty"]).stdout.split(separator: "\n").count >= 3, "the detached exec's sh still runs")
         let attach = try Terminal("docker attach tty", socket: bed.socket, config: config)
         Thread.sleep(forTimeInterval: 0.5)
         attach.type("echo again", "Enter")

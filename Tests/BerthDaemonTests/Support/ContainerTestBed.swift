@@ -49,6 +49,17 @@ final class ContainerTestBed: @unchecked Sendable {
         }
     }
 
+    /// Processes whose command line mentions one of `parts` under the data
+    /// root (`/s/`: container shims, `/x/`: exec runtimes).
+    func processes(mentioning parts: String...) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let pid = pid_t(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+            let text = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            return parts.contains { text.contains(daemon.dataRoot + $0) } ? pid : nil
+        }
+    }
+
     /// Mount points under the data root.
     func leftoverMounts() -> [String] {
         let table = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""

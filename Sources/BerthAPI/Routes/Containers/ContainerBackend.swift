@@ -16,8 +16,18 @@ public protocol ContainerBackend: Sendable {
     func list(_ options: ContainerListOptions) async throws -> [ContainerSummary]
     /// `docker inspect`; `size` adds SizeRw and SizeRootFs.
     func inspect(_ idOrName: String, size: Bool) async throws -> ContainerInspect
+    /// `docker inspect` already encoded as JSON: the CLI inspects before
+    /// every exec, attach and start, so engines may answer it from a cache.
+    func inspectJSON(_ idOrName: String, size: Bool) async throws -> [UInt8]
     /// Whether the stream is raw (TTY), and what connects it to the container's stdio.
     func attach(_ idOrName: String, stdin: Bool, stdout: Bool, stderr: Bool) async throws
         -> (tty: Bool, connect: @Sendable () async throws -> Int32?)
     func resize(_ idOrName: String, height: Int, width: Int) async throws
+}
+
+extension ContainerBackend {
+    /// Encodes `inspect` each time.
+    public func inspectJSON(_ idOrName: String, size: Bool) async throws -> [UInt8] {
+        try JSONCoding.encode(try await inspect(idOrName, size: size))
+    }
 }

@@ -28,7 +28,7 @@ public struct ContainersRouter: APIRouter {
                 return try APIResponse.json(try await backend.list(options))
             },
             Route(.GET, "/containers/{id}/json") { request in
-                try APIResponse.json(try await backend.inspect(try request.parameter("id"), size: request.query.bool("size")))
+                APIResponse.json(encoded: try await backend.inspectJSON(try request.parameter("id"), size: request.query.bool("size")))
             },
             Route(.POST, "/containers/{id}/start") { request in
                 try await backend.start(try request.parameter("id"))

@@ -14,6 +14,9 @@ public struct ExecRouter: APIRouter {
             Route(.POST, "/containers/{id}/exec") { request in
                 let body = try request.decodeJSON(ExecCreateRequest.self)
                 guard let command = body.Cmd, !command.isEmpty else { throw APIError.badRequest("No exec command specified") }
+                guard DetachKeys.parse(body.DetachKeys) != nil else {
+                    throw APIError.badRequest("Invalid escape keys (\(body.DetachKeys ?? "")) provided")
+                }
                 let id = try await backend.createExec(try request.parameter("id"), body)
                 return try APIResponse.json(ExecCreateResponse(id: id), status: .created)
             },
@@ -23,7 +26,7 @@ public struct ExecRouter: APIRouter {
                     return APIResponse(status: .ok)
                 }
                 return .hijack(contentType: ContainersRouter.streamType(tty: stream.tty, version: request.version),
-                               detachSequence: stream.tty ? DetachKeys.standard : [], stream.connect)
+                               detachSequence: stream.tty ? stream.detachKeys : [], stream.connect)
             },
             Route(.GET, "/exec/{id}/json") { request in
                 try APIResponse.json(try await backend.inspectExec(try request.parameter("id")))

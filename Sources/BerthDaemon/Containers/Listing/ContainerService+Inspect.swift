@@ -32,6 +32,17 @@ extension ContainerService {
         return document
     }
 
+    /// `docker inspect` as JSON, from `inspectCache` while the container's
+    /// row is unchanged (encoding the document is most of inspect's cost).
+    public func inspectJSON(_ idOrName: String, size: Bool) throws -> [UInt8] {
+        guard !size else { return try JSONCoding.encode(try inspect(idOrName, size: true)) }
+        let row = try refreshed(try store.container(idOrName))
+        if let cached = inspectCache[row.id], cached.row == row { return cached.json }
+        let json = try JSONCoding.encode(try inspect(row.id, size: false))
+        inspectCache[row.id] = (row, json)
+        return json
+    }
+
     /// overlay2's directories for the container: the image's layers (top
     /// first) under its upper and work directories, merged at rootfs.
     func graphDriver(_ id: String, imageID: String) -> GraphDriverData {
