@@ -204,7 +204,7 @@ extension ContainerService: ExecBackend {
         return ExecInspect(id: id, running: state.status == "running", exitCode: state.status == "exited" ? state.exitCode : nil,
                            tty: config.tty, args: config.args, privileged: config.privileged, user: config.user,
                            openStdin: config.stdin, openStdout: config.stdout, openStderr: config.stderr,
-                           containerID: exec.containerID, pid: pid ?? 0)
+                           containerID: exec.containerID, pid: pid ?? 0, detachKeys: config.detachKeys ?? "")
     }
 
     public func resizeExec(_ id: String, height: Int, width: Int) throws {

@@ -54,6 +54,8 @@ public struct ShimMonitor {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 32 * 1024, alignment: 8)
         defer { buffer.deallocate() }
         var descriptors: [pollfd] = []
+        // The launch code is done with: give its pages back (the loop faults in what it runs).
+        WorkingSet.dropCodePages()
         // After `shutdown`, attached clients still get the rest of their output, and execs
         // (killed with the container's init) their exit records — up to a deadline.
         while !shutdownRequested || ((!attachments.isEmpty || !execs.isEmpty) && Timestamp.monotonicSeconds() < shutdownDeadline) {

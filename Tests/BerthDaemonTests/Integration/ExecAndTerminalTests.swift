@@ -48,6 +48,42 @@ struct ExecAndTerminalRootTests {
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: execRoot)) ?? []).isEmpty)
     }
 
+    /// The exec API's own lifecycle, as the CLI does not show it: inspect
+    /// before, during and after a detached start; a second start refused.
+    @Test func execInstancesThroughTheAPI() throws {
+        let bed = try ContainerTestBed()
+        defer { bed.close() }
+        try bed.docker(["run", "-d", "--name", "box", "busybox", "sleep", "300"])
+        func call(_ method: String, _ path: String, json: String = "") throws -> RawHTTPClient.Response {
+            let client = try RawHTTPClient(socketPath: bed.socket)
+            try client.send("\(method) \(path) HTTP/1.1\r\nHost: berth\r\nContent-Type: application/json\r\nContent-Length: \(json.utf8.count)\r\n\r\n\(json)")
+            return try client.readResponse()
+        }
+        func inspect(_ id: String) throws -> [String: Any] {
+            let response = try call("GET", "/v1.44/exec/\(id)/json")
+            return (try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]) ?? [:]
+        }
+        let created = try call("POST", "/v1.44/containers/box/exec", json: #"{"Cmd":["sh","-c","sleep 1; exit 9"],"DetachKeys":"ctrl-a,b"}"#)
+        #expect(created.status == 201, "\(created.text)")
+        let id = ((try JSONSerialization.jsonObject(with: Data(created.body)) as? [String: Any])?["Id"] as? String) ?? ""
+        var state = try inspect(id)
+        #expect(state["Running"] as? Bool == false && state["ExitCode"] is NSNull && state["DetachKeys"] as? String == "ctrl-a,b", "\(state)")
+        #expect(try call("POST", "/v1.44/exec/\(id)/start", json: #"{"Detach":true}"#).status == 200)
+        // The pid is known once the runtime has started the process.
+        let started = Date().addingTimeInterval(0.8)
+        repeat { state = try inspect(id) } while (state["Pid"] as? Int ?? 0) == 0 && Date() < started
+        #expect(state["Running"] as? Bool == true && (state["Pid"] as? Int ?? 0) > 0, "\(state)")
+        #expect(try call("POST", "/v1.44/exec/\(id)/start", json: #"{"Detach":true}"#).status == 409)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, try inspect(id)["Running"] as? Bool == true { Thread.sleep(forTimeInterval: 0.05) }
+        state = try inspect(id)
+        #expect(state["Running"] as? Bool == false && state["ExitCode"] as? Int == 9, "\(state)")
+        #expect(try call("GET", "/v1.44/exec/nosuch/json").status == 404)
+        // Gone with their container.
+        try bed.docker(["rm", "-f", "box"])
+        #expect(try call("GET", "/v1.44/exec/\(id)/json").status == 404)
+    }
+
     /// A tmux session running `command`; its screen, keys, and cleanup.
     final class Terminal {
         let name = "berth-\(UUID().uuidString.prefix(8))"

@@ -48,9 +48,27 @@ public struct ExecInspect: Codable, Sendable {
     public var DetachKeys: String
     public var Pid: Int
 
+    /// As dockerd: `"ExitCode": null` until the process has exited (the CLI
+    /// polls it), every other field always present. Written out, not through
+    /// reflection: the CLI asks for this after every exec.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ID, forKey: .ID)
+        try container.encode(Running, forKey: .Running)
+        if let ExitCode { try container.encode(ExitCode, forKey: .ExitCode) } else { try container.encodeNil(forKey: .ExitCode) }
+        try container.encode(self.ProcessConfig, forKey: .ProcessConfig)
+        try container.encode(OpenStdin, forKey: .OpenStdin)
+        try container.encode(OpenStderr, forKey: .OpenStderr)
+        try container.encode(OpenStdout, forKey: .OpenStdout)
+        try container.encode(CanRemove, forKey: .CanRemove)
+        try container.encode(ContainerID, forKey: .ContainerID)
+        try container.encode(DetachKeys, forKey: .DetachKeys)
+        try container.encode(Pid, forKey: .Pid)
+    }
+
     /// An inspect document.
     public init(id: String, running: Bool, exitCode: Int?, tty: Bool, args: [String], privileged: Bool, user: String,
-                openStdin: Bool, openStdout: Bool, openStderr: Bool, containerID: String, pid: Int) {
+                openStdin: Bool, openStdout: Bool, openStderr: Bool, containerID: String, pid: Int, detachKeys: String = "") {
         ID = id
         Running = running
         ExitCode = exitCode
@@ -60,7 +78,7 @@ public struct ExecInspect: Codable, Sendable {
         OpenStderr = openStderr
         CanRemove = false
         ContainerID = containerID
-        DetachKeys = ""
+        DetachKeys = detachKeys
         Pid = pid
     }
 }
