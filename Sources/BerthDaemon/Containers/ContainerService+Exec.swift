@@ -6,7 +6,7 @@ import BerthRuntime
 import OCI
 
 /// An exec instance's configuration.
-struct ExecConfigDocument: Codable, Sendable {
+struct ExecConfigDocument: Sendable {
     var args: [String]
     var tty: Bool
     var stdin: Bool
@@ -21,7 +21,7 @@ struct ExecConfigDocument: Codable, Sendable {
 }
 
 /// An exec instance's state.
-struct ExecStateDocument: Codable, Sendable {
+struct ExecStateDocument: Sendable {
     var status: String  // created, running, exited
     var exitCode: Int?
     var pid: Int?
